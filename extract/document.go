@@ -1,0 +1,116 @@
+// Package extract holds the Document that flows through newsgraph's NLP
+// pipeline, and the Stage interface every step of the pipeline implements.
+//
+// A Document starts as raw text. Stages add to it in order: the tokenizer
+// fills Tokens, the sentence splitter fills Sentences, the tagger sets the
+// part-of-speech fields of every token, the lemmatiser its lemma, the parser
+// its head and relation. Every token keeps the byte offsets of its text in
+// Document.Text, so anything derived from it can be traced to the source.
+//
+// The stages live in sub-packages (tokenize, segment, tag, lemma, parse);
+// package pipeline assembles them with the models shipped in the binary.
+package extract
+
+import (
+	"context"
+	"fmt"
+)
+
+// Document is one text and everything the pipeline has found in it.
+type Document struct {
+	// Name identifies the input in error messages and provenance (a file
+	// name, a URL); it may be empty.
+	Name string
+	// Text is the document's text, exactly as given: all offsets index it.
+	Text string
+	// Tokens are the syntactic words of the text in order. Words that share
+	// one surface token ("do" and "n't" in "don't") are separate Tokens
+	// marked with the same MultiWord number.
+	Tokens []Token
+	// Sentences partition Tokens into consecutive runs.
+	Sentences []Sentence
+}
+
+// Token is one syntactic word. Its form is always Text[Start:End]: the
+// tokenizer never rewrites text, so offsets and forms cannot disagree.
+type Token struct {
+	Start, End int // byte offsets into Document.Text
+	// MultiWord is non-zero for words that make up one surface token
+	// together with their neighbours carrying the same number
+	// (UD multi-word tokens such as "don't" = "do" + "n't").
+	MultiWord int32
+	// SpaceAfter tells whether white space follows the token in the text.
+	SpaceAfter bool
+
+	UPOS  string // universal part of speech (NOUN, VERB, ...)
+	XPOS  string // Penn Treebank tag (NN, VBD, ...)
+	Feats string // morphological features, UD style ("Number=Sing"), or ""
+	Lemma string
+
+	// Head is the index of the head word within the sentence, 1-based as in
+	// CoNLL-U, 0 for the root. DepRel is the UD relation to the head,
+	// subtype included ("nsubj:pass").
+	Head   int
+	DepRel string
+}
+
+// Form returns the token's text.
+func (d *Document) Form(t *Token) string { return d.Text[t.Start:t.End] }
+
+// Sentence is a run of tokens, Tokens[First:Last] of the document.
+type Sentence struct {
+	First, Last int
+}
+
+// Len is the number of words in the sentence.
+func (s Sentence) Len() int { return s.Last - s.First }
+
+// Span returns the byte offsets of the sentence in the document's text.
+func (d *Document) Span(s Sentence) (start, end int) {
+	if s.Len() == 0 {
+		return 0, 0
+	}
+	return d.Tokens[s.First].Start, d.Tokens[s.Last-1].End
+}
+
+// Words returns the tokens of sentence s; token i of the sentence has CoNLL-U
+// ID i+1, which is what Token.Head refers to.
+func (d *Document) Words(s Sentence) []Token { return d.Tokens[s.First:s.Last] }
+
+// SentenceText returns the text a sentence covers.
+func (d *Document) SentenceText(s Sentence) string {
+	start, end := d.Span(s)
+	return d.Text[start:end]
+}
+
+// A Stage is one step of the pipeline. It reads what earlier stages put in
+// the document and adds its own layer; it must not change earlier layers.
+// Stages are safe for concurrent use on different documents.
+type Stage interface {
+	Process(ctx context.Context, doc *Document) error
+}
+
+// StageFunc adapts a function to the Stage interface.
+type StageFunc func(ctx context.Context, doc *Document) error
+
+// Process calls f(ctx, doc).
+func (f StageFunc) Process(ctx context.Context, doc *Document) error { return f(ctx, doc) }
+
+// Pipeline runs stages in order, stopping at the first error.
+type Pipeline []Stage
+
+// Process runs every stage on doc.
+func (p Pipeline) Process(ctx context.Context, doc *Document) error {
+	for _, s := range p {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Process(ctx, doc); err != nil {
+			if doc.Name != "" {
+				return fmt.Errorf("%s: %w", doc.Name, err)
+			}
+			return err
+		}
+	}
+	return nil
+}
