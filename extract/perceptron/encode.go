@@ -68,9 +68,20 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	return cw.n, cw.err
 }
 
-// ReadModel reads a model written by WriteTo.
+// byteReader is what ReadModel reads from; a *bufio.Reader is one. Reading
+// byte by byte through it leaves whatever follows the model unread.
+type byteReader interface {
+	io.Reader
+	io.ByteReader
+}
+
+// ReadModel reads a model written by WriteTo. If r is an io.ByteReader,
+// ReadModel reads nothing past the model's end.
 func ReadModel(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
+	br, ok := r.(byteReader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, errors.New("perceptron: not a model file")
@@ -146,7 +157,7 @@ func (c *countWriter) uvarint(v uint64)     { c.write(c.buf[:binary.PutUvarint(c
 func (c *countWriter) varint(v int64)       { c.write(c.buf[:binary.PutVarint(c.buf[:], v)]) }
 
 type varReader struct {
-	r   *bufio.Reader
+	r   byteReader
 	err error
 }
 

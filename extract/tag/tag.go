@@ -1,0 +1,404 @@
+// Package tag is newsgraph's part-of-speech tagger: a greedy left-to-right
+// averaged perceptron (Collins 2002) that gives every word its universal
+// (UPOS) and Penn Treebank (XPOS) tag in one decision, choosing among the
+// (UPOS, XPOS) pairs seen in training.
+//
+// Features are the usual ones of perceptron taggers (words in a window of
+// five, affixes, word shapes, the tags already chosen on the left) plus the
+// "ambiguity class" of the words on the right: the set of tags a word was
+// seen with in training, which stands in for the right-hand tags that are
+// not known yet.
+package tag
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/modelfile"
+	"github.com/newsgraph/newsgraph/extract/perceptron"
+)
+
+// Model is a trained tagger. It is immutable and safe for concurrent use.
+type Model struct {
+	lex     lexicon
+	weights *perceptron.Model
+	upos    []string // per class
+	xpos    []string // per class
+	pool    sync.Pool
+}
+
+// scratch is the per-call working memory, pooled to keep tagging
+// allocation-free.
+type scratch struct {
+	forms  []string
+	toks   []token
+	feats  []uint64
+	scores []float32
+	tags   []int
+}
+
+func newModel(lex lexicon, weights *perceptron.Model) *Model {
+	m := &Model{lex: lex, weights: weights}
+	for _, c := range weights.Classes() {
+		u, x, _ := strings.Cut(c, "\t")
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+	}
+	m.pool.New = func() any { return &scratch{scores: make([]float32, len(m.upos))} }
+	return m
+}
+
+// Process tags every sentence of doc.
+func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	for _, s := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		words := doc.Words(s)
+		sc.forms = sc.forms[:0]
+		for i := range words {
+			sc.forms = append(sc.forms, doc.Form(&words[i]))
+		}
+		m.tag(sc)
+		for i, c := range sc.tags {
+			words[i].UPOS, words[i].XPOS = m.upos[c], m.xpos[c]
+		}
+	}
+	return nil
+}
+
+// Tag returns the UPOS and XPOS tags of a sentence's words.
+func (m *Model) Tag(forms []string) (upos, xpos []string) {
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	sc.forms = append(sc.forms[:0], forms...)
+	m.tag(sc)
+	for _, c := range sc.tags {
+		upos = append(upos, m.upos[c])
+		xpos = append(xpos, m.xpos[c])
+	}
+	return upos, xpos
+}
+
+func (m *Model) tag(sc *scratch) {
+	sc.toks = m.lex.prepare(sc.forms, sc.toks)
+	sc.tags = sc.tags[:0]
+	for i := range sc.toks {
+		sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
+		clear(sc.scores)
+		m.weights.Score(sc.feats, sc.scores)
+		sc.tags = append(sc.tags, perceptron.Best(sc.scores))
+	}
+}
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Epochs int     // passes over the training data (default 8)
+	Seed   uint64  // shuffling seed
+	Prune  float64 // weight quantum: averaged weights are rounded to multiples of it (default 0.01)
+	Folds  int     // folds of the held-out lexicons (default 5)
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 8
+	}
+	if o.Prune == 0 {
+		o.Prune = 0.01
+	}
+	if o.Folds == 0 {
+		o.Folds = 5
+	}
+}
+
+// Train learns a tagger from gold sentences. When dev is not empty, the
+// accuracy on it is logged.
+func Train(ctx context.Context, train, dev []conllu.Sentence, opts TrainOptions, log *slog.Logger) (*Model, error) {
+	opts.defaults()
+	classes, classOf := tagSet(train)
+	tr := perceptron.NewTrainer(classes)
+	lexicons := heldOutLexicons(train, classOf, opts.Folds)
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x7a66e4))
+	sc := &scratch{scores: make([]float32, len(classes))}
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, si := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			s := &train[si]
+			sc.forms = sentenceForms(sc.forms[:0], s)
+			sc.toks = lexicons[si%len(lexicons)].prepare(sc.forms, sc.toks)
+			sc.tags = sc.tags[:0]
+			for i, w := range s.Words {
+				sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
+				clear(sc.scores)
+				tr.Score(sc.feats, sc.scores)
+				pred := perceptron.Best(sc.scores)
+				gold := classOf[w.UPOS+"\t"+w.XPOS]
+				tr.Update(sc.feats, gold, pred, 1)
+				tr.Tick()
+				if pred == gold {
+					correct++
+				}
+				total++
+				// Condition later words on the prediction, as at run time.
+				sc.tags = append(sc.tags, pred)
+			}
+		}
+		log.Debug("tagger epoch", "epoch", epoch, "train_acc", pct(correct, total), "features", tr.Features())
+	}
+	m := newModel(newLexicon(wordClasses(train, classOf)), tr.Average(opts.Prune))
+	attrs := []any{"sentences", len(train), "features", m.weights.Features(), "weights", m.weights.Weights()}
+	if len(dev) > 0 {
+		u, x := m.Accuracy(dev)
+		attrs = append(attrs, "dev_upos", fmt.Sprintf("%.2f", 100*u), "dev_xpos", fmt.Sprintf("%.2f", 100*x))
+	}
+	log.Info("tagger trained", attrs...)
+	return m, nil
+}
+
+// forFolds runs fn for each of folds folds, two at a time (this machine's
+// cores); in(i) tells whether item i belongs to the fold.
+func forFolds(n, folds int, fn func(fold int, in func(int) bool) error) error {
+	errs := make([]error, folds)
+	sem := make(chan struct{}, 2)
+	var wg sync.WaitGroup
+	for f := 0; f < folds; f++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[f] = fn(f, func(i int) bool { return i%folds == f })
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sentenceForms(forms []string, s *conllu.Sentence) []string {
+	for _, w := range s.Words {
+		forms = append(forms, w.Form)
+	}
+	return forms
+}
+
+func pct(a, b int) string { return fmt.Sprintf("%.2f", 100*float64(a)/float64(max(b, 1))) }
+
+// Accuracy returns the UPOS and XPOS accuracy on gold sentences.
+func (m *Model) Accuracy(gold []conllu.Sentence) (upos, xpos float64) {
+	var nu, nx, n int
+	var forms []string
+	for _, s := range gold {
+		forms = sentenceForms(forms[:0], &s)
+		u, x := m.Tag(forms)
+		for i, w := range s.Words {
+			if u[i] == w.UPOS {
+				nu++
+			}
+			if x[i] == w.XPOS {
+				nx++
+			}
+			n++
+		}
+	}
+	return float64(nu) / float64(max(n, 1)), float64(nx) / float64(max(n, 1))
+}
+
+// tagSet lists the (UPOS, XPOS) pairs of the training data in a fixed order.
+func tagSet(train []conllu.Sentence) ([]string, map[string]int) {
+	seen := map[string]bool{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			seen[w.UPOS+"\t"+w.XPOS] = true
+		}
+	}
+	classes := make([]string, 0, len(seen))
+	for c := range seen {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	classOf := make(map[string]int, len(classes))
+	for i, c := range classes {
+		classOf[c] = i
+	}
+	return classes, classOf
+}
+
+// wordClasses maps every training word to the sorted set of classes it was
+// tagged with, ignoring classes that make up under 5% of its uses
+// (annotation noise would otherwise make every frequent word ambiguous).
+func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]int {
+	counts := map[string]map[int]int{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			n := normalize(w.Form)
+			if counts[n] == nil {
+				counts[n] = map[int]int{}
+			}
+			counts[n][classOf[w.UPOS+"\t"+w.XPOS]]++
+		}
+	}
+	sets := make(map[string][]int, len(counts))
+	for word, byClass := range counts {
+		total := 0
+		for _, c := range byClass {
+			total += c
+		}
+		var set []int
+		for class, c := range byClass {
+			if c*20 >= total {
+				set = append(set, class)
+			}
+		}
+		slices.Sort(set)
+		sets[word] = set
+	}
+	return sets
+}
+
+// newLexicon builds the lexicon of a word → class-set table.
+func newLexicon(sets map[string][]int) lexicon {
+	amb := make(map[string]uint64, len(sets))
+	for word, set := range sets {
+		h := uint64(len(set))
+		for _, c := range set {
+			h = perceptron.Mix(h, uint64(c))
+		}
+		amb[word] = h
+	}
+	return lexicon{ambiguity: amb, sets: sets}
+}
+
+// heldOutLexicons builds one lexicon per fold from the sentences outside
+// it. Training sentence i is tagged with lexicon i%folds, so that its rare
+// words are as unknown to the lexicon as new words will be at run time,
+// instead of carrying their own gold tags as a feature.
+func heldOutLexicons(train []conllu.Sentence, classOf map[string]int, folds int) []lexicon {
+	lexicons := make([]lexicon, folds)
+	for f := range lexicons {
+		var part []conllu.Sentence
+		for i := range train {
+			if i%folds != f {
+				part = append(part, train[i])
+			}
+		}
+		lexicons[f] = newLexicon(wordClasses(part, classOf))
+	}
+	return lexicons
+}
+
+// WriteTo writes the model in newsgraph's model file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	mw := modelfile.NewWriter(w, "tagger")
+	words := make([]string, 0, len(m.lex.sets))
+	for word := range m.lex.sets {
+		words = append(words, word)
+	}
+	sort.Strings(words)
+	mw.Strings(words)
+	for _, word := range words {
+		set := m.lex.sets[word]
+		mw.Uvarint(uint64(len(set)))
+		for _, c := range set {
+			mw.Uvarint(uint64(c))
+		}
+	}
+	mw.Model(m.weights)
+	return mw.Close()
+}
+
+// Load reads a model written by WriteTo.
+func Load(r io.Reader) (*Model, error) {
+	mr, err := modelfile.NewReader(r, "tagger")
+	if err != nil {
+		return nil, err
+	}
+	words := mr.Strings()
+	sets := make(map[string][]int, len(words))
+	for _, word := range words {
+		set := make([]int, mr.Int(1<<10))
+		for i := range set {
+			set[i] = mr.Int(1 << 16)
+		}
+		sets[word] = set
+	}
+	weights := mr.Model()
+	if err := mr.Err(); err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	if len(weights.Classes()) == 0 {
+		return nil, errors.New("tagger model: no classes")
+	}
+	for _, set := range sets {
+		for _, c := range set {
+			if c >= len(weights.Classes()) {
+				return nil, errors.New("tagger model: class out of range")
+			}
+		}
+	}
+	return newModel(newLexicon(sets), weights), nil
+}
+
+// Jackknife returns copies of sents whose UPOS and XPOS are predicted by
+// taggers that never saw them: the sentences are split into folds, and each
+// fold is tagged by a model trained on the others. A parser trained on such
+// tags learns to live with the tagger's real mistakes.
+func Jackknife(ctx context.Context, sents []conllu.Sentence, folds int, opts TrainOptions, log *slog.Logger) ([]conllu.Sentence, error) {
+	out := make([]conllu.Sentence, len(sents))
+	for i, s := range sents {
+		out[i] = s
+		out[i].Words = slices.Clone(s.Words)
+	}
+	err := forFolds(len(sents), folds, func(fold int, in func(int) bool) error {
+		var train []conllu.Sentence
+		for i := range sents {
+			if !in(i) {
+				train = append(train, sents[i])
+			}
+		}
+		m, err := Train(ctx, train, nil, opts, log.With("fold", fold+1))
+		if err != nil {
+			return err
+		}
+		var forms []string
+		for i := range out {
+			if !in(i) {
+				continue
+			}
+			forms = sentenceForms(forms[:0], &out[i])
+			upos, xpos := m.Tag(forms)
+			for k := range out[i].Words {
+				out[i].Words[k].UPOS, out[i].Words[k].XPOS = upos[k], xpos[k]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("jackknife: %w", err)
+	}
+	return out, nil
+}
