@@ -81,7 +81,7 @@ func FromDocument(doc *extract.Document) []Sentence {
 		cs.ID = strconv.Itoa(si + 1)
 		for i := 0; i < len(words); i++ {
 			t := words[i]
-			if t.MultiWord != 0 {
+			if t.MultiWord != 0 && (i == 0 || words[i-1].MultiWord != t.MultiWord) {
 				j := i
 				for j+1 < len(words) && words[j+1].MultiWord == t.MultiWord {
 					j++
