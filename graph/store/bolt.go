@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// lockTimeout is how long Open waits for another process to release a bbolt
+// file before saying it is in use. Cayley's own bbolt opener waits forever.
+const lockTimeout = time.Second
+
+// Keys of Cayley's key-value metadata (graph/kv, data version 2): the JSON
+// list of quad indexes, and the number of live quads.
+var (
+	metaIndexesKey = hkv.Key{[]byte("meta"), []byte("indexes")}
+	metaSizeKey    = hkv.Key{[]byte("meta"), []byte("size")}
+)
+
+// labelIndexDirs returns the directions of the index added to new bbolt
+// stores. Cayley's default indexes start with the subject or the object, so
+// without it every lookup by graph label (ReplaceGraphs, DeleteGraph, export
+// of one graph, Gizmo's LabelContext) scans all quads. Putting the subject
+// second also serves lookups by label and subject.
+func labelIndexDirs() []quad.Direction { return []quad.Direction{quad.Label, quad.Subject} }
+
+// boltKV is the key-value store under a bbolt-backed Cayley store. Outside a
+// batch it is the bbolt file; during one, every transaction Cayley asks for
+// is the batch's own, so that all the ApplyDeltas calls of a batch commit
+// together, with one sync to disk.
+type boltKV struct {
+	hkv.KV
+	h       *graph.Handle   // over this KV
+	indexes map[string]bool // names of the quad index buckets; read-only once open
+	tx      hkv.Tx          // the batch's transaction, or nil; set under the Store's write lock
+}
+
+// openBolt opens or creates the bbolt file at path as a Cayley quad store.
+// It opens the file itself rather than through Cayley's registry, which
+// would wait forever for another process's lock and would make path a
+// directory.
+func openBolt(ctx context.Context, path string) (*boltKV, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		Timeout: lockTimeout,
+		// Mapping 1 GiB of address space (not memory, not disk) at once
+		// spares bbolt a remap, which copies every node the write
+		// transaction touched, each time the file doubles.
+		InitialMmapSize: 1 << 30,
+	})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("store %s is in use by another process", path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	k := &boltKV{KV: hbolt.New(db)}
+	if err := ckv.Init(k, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		db.Close()
+		return nil, fmt.Errorf("initialise %s: %w", path, err)
+	}
+	indexes, err := ensureLabelIndex(ctx, k)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("add label index to %s: %w", path, err)
+	}
+	k.indexes = make(map[string]bool, len(indexes))
+	for _, ind := range indexes {
+		name := make([]byte, len(ind.Dirs))
+		for i, d := range ind.Dirs {
+			name[i] = d.Prefix() // as Cayley names index buckets
+		}
+		k.indexes[string(name)] = true
+	}
+	qs, err := ckv.New(k, nil)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	k.h = newHandle(qs)
+	return k, nil
+}
+
+// Tx returns the batch's transaction during a batch and a new transaction
+// otherwise.
+func (k *boltKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	if k.tx != nil {
+		return kvTx{Tx: k.tx, indexes: k.indexes, shared: true}, nil
+	}
+	tx, err := k.KV.Tx(ctx, rw)
+	if err != nil {
+		return nil, err
+	}
+	return kvTx{Tx: tx, indexes: k.indexes}, nil
+}
+
+// kvTx is a transaction as given to Cayley. A shared one is the batch's,
+// which only the batch commits or discards.
+type kvTx struct {
+	hkv.Tx
+	indexes map[string]bool
+	shared  bool
+}
+
+func (tx kvTx) Commit(ctx context.Context) error {
+	if tx.shared {
+		return nil
+	}
+	return tx.Tx.Commit(ctx)
+}
+
+func (tx kvTx) Close() error {
+	if tx.shared {
+		return nil
+	}
+	return tx.Tx.Close()
+}
+
+// Get reads an absent entry of a quad index as an empty list of quads.
+// Cayley only reads single index entries to size an iterator, and fails on
+// an absent one: g.V(x).Out(p).Count() was an error "kv: not found" instead
+// of 0 when x had no p.
+func (tx kvTx) Get(ctx context.Context, key hkv.Key) (hkv.Value, error) {
+	v, err := tx.Tx.Get(ctx, key)
+	if errors.Is(err, hkv.ErrNotFound) && len(key) == 2 && tx.indexes[string(key[0])] {
+		return hkv.Value{}, nil
+	}
+	return v, err
+}
+
+// batch runs fn in one bbolt transaction, committed if fn succeeds and
+// discarded otherwise.
+//
+// Cayley's key-value store also keeps state in memory that it updates as it
+// writes, before committing: a cache from IRIs to node IDs and a Bloom filter
+// of existing quads. After a discarded transaction they describe writes that
+// never happened (new quads would point to nodes that do not exist), so the
+// quad store is then reopened from the file.
+func (k *boltKV) batch(ctx context.Context, fn func(context.Context) error) (err error) {
+	tx, err := k.KV.Tx(ctx, true)
+	if err != nil {
+		return err
+	}
+	k.tx = tx
+	committed := false
+	defer func() { // also when fn panics, or the file would stay locked
+		k.tx = nil
+		if committed {
+			return
+		}
+		tx.Close()
+		qs, rerr := ckv.New(k, nil)
+		if rerr != nil {
+			err = errors.Join(err, fmt.Errorf("reopen after a failed write: %w", rerr))
+			return
+		}
+		k.h.QuadStore = qs
+		k.h.QuadWriter = newHandle(qs).QuadWriter
+	}()
+	if err := fn(ctx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return err
+	}
+	committed = true
+	return nil
+}
+
+// ensureLabelIndex adds the label index to the list of indexes of a Cayley
+// key-value store that has no live quads yet, and returns the list. Cayley
+// reads the list when it opens the store and maintains every index in it
+// from then on. A store that already has quads without the index (one made
+// by Cayley's own tools) is left as it is: it works, but lookups by label
+// scan it.
+func ensureLabelIndex(ctx context.Context, db hkv.KV) (indexes []ckv.QuadIndex, err error) {
+	err = hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		raw, err := tx.Get(ctx, metaIndexesKey)
+		if err != nil {
+			return fmt.Errorf("read index list: %w", err)
+		}
+		if err := json.Unmarshal(raw, &indexes); err != nil {
+			return fmt.Errorf("decode index list: %w", err)
+		}
+		for _, ind := range indexes {
+			if slices.Equal(ind.Dirs, labelIndexDirs()) {
+				return nil
+			}
+		}
+		size, err := tx.Get(ctx, metaSizeKey)
+		switch {
+		case errors.Is(err, hkv.ErrNotFound):
+		case err != nil:
+			return fmt.Errorf("read quad count: %w", err)
+		case len(size) == 8 && binary.LittleEndian.Uint64(size) == 0:
+		default:
+			return nil
+		}
+		indexes = append(indexes, ckv.QuadIndex{Dirs: labelIndexDirs()})
+		raw, err = json.Marshal(indexes)
+		if err != nil {
+			return err
+		}
+		return tx.Put(ctx, metaIndexesKey, raw)
+	})
+	return indexes, err
+}

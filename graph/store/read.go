@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// Query runs a Gizmo (JavaScript) query and returns at most limit results,
+// as Cayley's JSON collation gives them: maps from tag names to values for
+// g.V()...All() and the like, and whatever g.Emit was given. IRIs come as
+// "<iri>" strings and blank nodes as "_:name", plain and language-tagged
+// strings as Go strings (the language is dropped), xsd:integer, xsd:double
+// and xsd:boolean literals as int64, float64 and bool, xsd:dateTime as
+// time.Time, other typed literals in N-Quads form.
+//
+// The query stops with an error wrapping ctx.Err() when ctx is done, even in
+// the middle of a script that never ends; writes wait while it runs, so
+// callers serving untrusted queries should always give a deadline.
+func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any, error) {
+	if limit <= 0 {
+		return nil, fmt.Errorf("query: limit must be positive, got %d", limit)
+	}
+	s.rlock()
+	defer s.runlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	it, err := query.Execute(ctx, s.h.QuadStore, gizmo.Name, gizmoQuery,
+		query.Options{Collation: query.JSON, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer finishQuery(it)
+	out := make([]any, 0, min(limit, 64))
+	for len(out) < limit && it.Next(ctx) {
+		if r := it.Result(); r != nil { // nil: the script's own result value
+			out = append(out, r)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	return out, nil
+}
+
+// finishQuery stops a Gizmo query and waits until it is really over. Gizmo
+// runs the script in a goroutine of its own that Close interrupts but does
+// not wait for: returning (and releasing the read lock) before it ends
+// would let a write run while it still reads the store. Next returns false
+// once that goroutine has ended; it ends soon after Close, which cancels
+// its iterators and interrupts its JavaScript.
+func finishQuery(it query.Iterator) {
+	it.Close()
+	for it.Next(context.Background()) {
+	}
+}
+
+// Quads iterates over the quads of the named graph label, or of all graphs
+// if label is empty, in the store's canonical form (see ReplaceGraphs). It
+// holds the store's read lock until the loop ends, so writes wait for it
+// and the loop body must not write to the store. An error, ctx's included,
+// is yielded once, as the last element.
+func (s *Store) Quads(ctx context.Context, label quad.IRI) iter.Seq2[quad.Quad, error] {
+	return func(yield func(quad.Quad, error) bool) {
+		s.rlock()
+		defer s.runlock()
+		if s.closed {
+			yield(quad.Quad{}, ErrClosed)
+			return
+		}
+		if label != "" {
+			lab, err := normalizeLabel(label)
+			if err != nil {
+				yield(quad.Quad{}, err)
+				return
+			}
+			label = lab
+		}
+		var failed error
+		err := s.eachQuad(ctx, label, func(q quad.Quad) bool {
+			nq, err := exportQuad(q)
+			if err != nil {
+				failed = err
+				return false
+			}
+			return yield(nq, nil)
+		})
+		if err == nil {
+			err = failed
+		}
+		if err != nil {
+			yield(quad.Quad{}, err)
+		}
+	}
+}
+
+// exportQuad returns a stored quad in canonical form. Quads written through
+// ReplaceGraphs already are; a store filled by other tools may hold
+// quad.Int and the like, which N-Quads writers print with datatype IRIs
+// that are not absolute ("xsd:integer").
+func exportQuad(q quad.Quad) (quad.Quad, error) {
+	var err error
+	for _, d := range quad.Directions {
+		v := q.Get(d)
+		if v == nil {
+			continue // a quad without a label
+		}
+		if v, err = normalizeValue(v); err != nil {
+			return q, fmt.Errorf("export %v: %w", q, err)
+		}
+		q.Set(d, v)
+	}
+	return q, nil
+}
+
+// WriteQuads writes the quads of the named graph label, or of all graphs if
+// label is empty, to w in N-Quads, one at a time, and returns how many it
+// wrote. Writes to the store wait until it is done.
+func (s *Store) WriteQuads(ctx context.Context, w io.Writer, label quad.IRI) (int, error) {
+	nw := nquads.NewWriter(w)
+	n := 0
+	for q, err := range s.Quads(ctx, label) {
+		if err == nil {
+			err = nw.WriteQuad(q)
+		}
+		if err != nil {
+			return n, fmt.Errorf("write quads: %w", err)
+		}
+		n++
+	}
+	if err := nw.Close(); err != nil {
+		return n, fmt.Errorf("write quads: %w", err)
+	}
+	return n, nil
+}
+
+// eachQuad calls fn with every stored quad of graph label (all quads if
+// label is empty), as stored, until fn returns false. The caller holds the
+// lock; label is normalised.
+func (s *Store) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Quad) bool) error {
+	qs := s.h.QuadStore
+	var shape iterator.Shape
+	if label == "" {
+		shape = qs.QuadsAllIterator()
+	} else {
+		ref, err := qs.ValueOf(label)
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			return ctx.Err() // no such graph
+		}
+		shape = qs.QuadIterator(quad.Label, ref)
+	}
+	it := shape.Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if !q.IsValid() {
+			return errors.New("store returned an incomplete quad")
+		}
+		if !fn(q) {
+			return nil
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
