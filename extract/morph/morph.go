@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -28,33 +29,74 @@ import (
 const maxSuffix = 6
 
 // Model is a trained lemmatiser; immutable and safe for concurrent use.
+//
+// A word is looked up, in order: as written with its tags ("i" PRON → "I");
+// lower-cased with its tags; by the longest known ending of its lower-cased
+// form. The last two give a lower-case lemma, which is then given the case
+// its tags and shape call for (names keep theirs: "Bagels" → "Bagel"; words
+// capitalised at the start of a sentence lose it: "Meetings" → "meeting").
 type Model struct {
-	// known maps "tags\tlower-case form" to the analysis seen most often.
-	known map[string]analysis
-	// rules maps "tags\tending" to the analysis most often right for words
-	// with that ending; the empty ending is the tags' default.
-	rules map[string]analysis
+	exact  map[string]analysis // "tags\tform": edit of the form as written
+	folded map[string]analysis // "tags\tlower-case form": edit of the lower-cased form
+	rules  map[string]analysis // "tags\tending": edit of the lower-cased form
+	cases  map[string]casing   // caseKey: how a lemma takes the form's case
+	// common holds the words seen written in lower case in training: a
+	// capitalised "Fast" is the word "fast" at the start of a sentence,
+	// while "Italian", never seen lower-cased, keeps its capital.
+	common map[string]bool
+	// ungroup tells whether the lemma of a number written with digit
+	// groups ("1,250,000") drops the separators, as EWT's do.
+	ungroup bool
 }
 
-// analysis is a lemma edit plus features. The edit turns a form into its
-// lemma: optionally lower-case it, cut Cut characters off its end, append Add.
+// caseKey is what the casing of a lemma is learned and looked up by.
+func (m *Model) caseKey(form, lower, upos string) string {
+	common := "rare"
+	if m.common[lower] {
+		common = "common"
+	}
+	return upos + "\t" + shape(form) + "\t" + common
+}
+
+// groupedNumber reports whether form is a number with digit groups,
+// such as "1,250,000" or "3,500.75", and returns it without separators.
+func groupedNumber(form string) (string, bool) {
+	intPart, frac, _ := strings.Cut(form, ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || !allDigits(g) {
+			return "", false
+		}
+	}
+	if strings.Contains(form, ".") && (frac == "" || !allDigits(frac)) {
+		return "", false
+	}
+	return strings.ReplaceAll(form, ",", ""), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// analysis is a lemma edit plus features: cut Cut characters off the end
+// of the form and append Add.
 type analysis struct {
-	Lower bool
 	Cut   int
 	Add   string
 	Feats string
 }
 
 func (a analysis) apply(form string) string {
-	if a.Lower {
-		form = strings.ToLower(form)
-	}
-	n := utf8.RuneCountInString(form)
-	if a.Cut > n {
-		return form + a.Add
-	}
 	cut := len(form)
-	for i := 0; i < a.Cut; i++ {
+	for i := 0; i < a.Cut && cut > 0; i++ {
 		_, size := utf8.DecodeLastRuneInString(form[:cut])
 		cut -= size
 	}
@@ -62,28 +104,113 @@ func (a analysis) apply(form string) string {
 }
 
 // editFor finds the edit that turns form into lemma.
-func editFor(form, lemma string) analysis {
-	// Lower-case whenever the lemma is lower case, so that the same edit
-	// serves "The" and "the"; names keep their case ("Zaman", "iPhones" →
-	// "iPhone").
-	a := analysis{Lower: lemma == strings.ToLower(lemma)}
-	src := form
-	if a.Lower {
-		src = strings.ToLower(form)
-	}
+func editFor(form, lemma, feats string) analysis {
 	// Longest common prefix, in whole characters.
 	p := 0
-	for p < len(src) && p < len(lemma) {
-		r1, s1 := utf8.DecodeRuneInString(src[p:])
-		r2, s2 := utf8.DecodeRuneInString(lemma[p:])
-		if r1 != r2 || s1 != s2 {
+	for p < len(form) && p < len(lemma) {
+		r1, s1 := utf8.DecodeRuneInString(form[p:])
+		r2, _ := utf8.DecodeRuneInString(lemma[p:])
+		if r1 != r2 {
 			break
 		}
 		p += s1
 	}
-	a.Cut = utf8.RuneCountInString(src[p:])
-	a.Add = lemma[p:]
-	return a
+	if feats == "_" {
+		feats = ""
+	}
+	return analysis{Cut: utf8.RuneCountInString(form[p:]), Add: lemma[p:], Feats: feats}
+}
+
+// casing is how a lemma found for the lower-cased form takes the case of
+// the form.
+type casing uint8
+
+const (
+	lowerCase casing = iota // "Meetings" → "meeting"
+	keepCase                // "Bagels" → "Bagel", "NATO" → "NATO"
+	titleCase               // "GINSBURG" → "Ginsburg"
+)
+
+// shape classes a form by its case and length, the things that decide how
+// its lemma is cased.
+func shape(form string) string {
+	if strings.ContainsAny(form, "0123456789") {
+		return "digits" // codes and dates: "EB3326", "01-Feb-02"
+	}
+	upper, lower, letters := 0, 0, 0
+	first := true
+	initial := false
+	for _, r := range form {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				if first {
+					initial = true
+				}
+			} else {
+				lower++
+			}
+			first = false
+		}
+	}
+	size := "long"
+	switch {
+	case letters <= 3:
+		size = "short"
+	case letters <= 5:
+		size = "mid"
+	}
+	switch {
+	case upper == 0:
+		return "lower"
+	case lower == 0:
+		return "caps-" + size
+	case initial && upper == 1:
+		return "capitalised"
+	}
+	return "mixed"
+}
+
+// casingOf tells how lemma is cased relative to form.
+func casingOf(form, lemma string) casing {
+	switch {
+	case lemma == strings.ToLower(lemma):
+		return lowerCase
+	case lemma == title(strings.ToLower(lemma)) && form != lemma:
+		return titleCase
+	}
+	return keepCase
+}
+
+func title(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// recase gives a lower-case lemma the case c calls for, copying the form's
+// case letter by letter where the two agree.
+func (c casing) recase(form, lemma string) string {
+	switch c {
+	case lowerCase:
+		return lemma
+	case titleCase:
+		return title(lemma)
+	}
+	var b strings.Builder
+	rest := form
+	for _, r := range lemma {
+		f, size := utf8.DecodeRuneInString(rest)
+		if size > 0 && unicode.ToLower(f) == r {
+			r = f
+		}
+		rest = rest[size:]
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func tagKey(upos, xpos string) string { return upos + " " + xpos }
@@ -103,19 +230,29 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 // Analyze returns the lemma and features of a form with the given tags.
 func (m *Model) Analyze(form, upos, xpos string) (lemma, feats string) {
 	tags := tagKey(upos, xpos)
-	lower := strings.ToLower(form)
-	if a, ok := m.known[tags+"\t"+lower]; ok {
+	if a, ok := m.exact[tags+"\t"+form]; ok {
 		return a.apply(form), a.Feats
 	}
-	// Longest known ending first; the whole word counts as an ending too,
-	// so short unknown words still find a rule.
-	runes := utf8.RuneCountInString(lower)
-	for k := min(maxSuffix, runes); k >= 0; k-- {
-		if a, ok := m.rules[tags+"\t"+suffix(lower, k)]; ok {
-			return a.apply(form), a.Feats
+	if plain, ok := groupedNumber(form); ok && m.ungroup {
+		return plain, m.rules[tags+"\t"].Feats
+	}
+	lower := strings.ToLower(form)
+	a, ok := m.folded[tags+"\t"+lower]
+	if !ok {
+		// Longest known ending first; the whole word counts as an ending
+		// too, so short unknown words still find a rule.
+		for k := min(maxSuffix, utf8.RuneCountInString(lower)); k >= 0 && !ok; k-- {
+			a, ok = m.rules[tags+"\t"+suffix(lower, k)]
+		}
+		if !ok {
+			return form, ""
 		}
 	}
-	return form, ""
+	c, ok := m.cases[m.caseKey(form, lower, upos)]
+	if !ok {
+		c = m.cases[upos]
+	}
+	return c.recase(form, a.apply(lower)), a.Feats
 }
 
 // suffix returns the last k characters of s.
@@ -130,36 +267,55 @@ func suffix(s string, k int) string {
 
 // Train learns the tables from gold sentences and logs accuracy on dev.
 func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) (*Model, error) {
-	known := counter{}
-	rules := counter{}
+	exact, folded, rules := counter[analysis]{}, counter[analysis]{}, counter[analysis]{}
+	cases := counter[casing]{}
 	// Rules count word types, not tokens: an ending's rule should be
 	// what most different words with that ending do, not what its most
 	// frequent word does ("looked" must not teach that "-oked" loses "ed"
 	// when "smoked", "joked" and "invoked" lose only "d").
 	seen := map[string]bool{}
+	m := &Model{common: map[string]bool{}}
+	ungroup := 0
+	for _, s := range train {
+		for _, w := range s.Words {
+			if strings.ToLower(w.Form) == w.Form && strings.IndexFunc(w.Form, unicode.IsLetter) >= 0 {
+				m.common[w.Form] = true
+			}
+			if plain, ok := groupedNumber(w.Form); ok {
+				if w.Lemma == plain {
+					ungroup++
+				} else {
+					ungroup--
+				}
+			}
+		}
+	}
+	m.ungroup = ungroup > 0
 	for _, s := range train {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		for _, w := range s.Words {
-			a := editFor(w.Form, w.Lemma)
-			if w.Feats != "_" {
-				a.Feats = w.Feats
-			}
 			tags := tagKey(w.UPOS, w.XPOS)
-			lower := strings.ToLower(w.Form)
-			known.add(tags+"\t"+lower, a)
-			if seen[tags+"\t"+w.Form+"\t"+w.Lemma] {
-				continue
+			lower, lowerLemma := strings.ToLower(w.Form), strings.ToLower(w.Lemma)
+			exact.add(tags+"\t"+w.Form, editFor(w.Form, w.Lemma, w.Feats))
+			a := editFor(lower, lowerLemma, w.Feats)
+			folded.add(tags+"\t"+lower, a)
+			if lower != w.Form {
+				c := casingOf(w.Form, w.Lemma)
+				cases.add(m.caseKey(w.Form, lower, w.UPOS), c)
+				cases.add(w.UPOS, c)
 			}
-			seen[tags+"\t"+w.Form+"\t"+w.Lemma] = true
-			for k := 0; k <= min(maxSuffix, utf8.RuneCountInString(lower)); k++ {
-				rules.add(tags+"\t"+suffix(lower, k), a)
+			if key := tags + "\t" + lower + "\t" + lowerLemma; !seen[key] {
+				seen[key] = true
+				for k := 0; k <= min(maxSuffix, utf8.RuneCountInString(lower)); k++ {
+					rules.add(tags+"\t"+suffix(lower, k), a)
+				}
 			}
 		}
 	}
-	m := &Model{known: known.best(1), rules: rules.best(2)}
-	attrs := []any{"words", len(m.known), "rules", len(m.rules)}
+	m.exact, m.folded, m.rules, m.cases = exact.best(1), folded.best(1), rules.best(2), cases.best(1)
+	attrs := []any{"words", len(m.exact), "rules", len(m.rules)}
 	if len(dev) > 0 {
 		l, f := m.Accuracy(dev)
 		attrs = append(attrs, "dev_lemma", fmt.Sprintf("%.2f", 100*l), "dev_feats", fmt.Sprintf("%.2f", 100*f))
@@ -187,27 +343,27 @@ func (m *Model) Accuracy(gold []conllu.Sentence) (lemma, feats float64) {
 	return float64(nl) / float64(max(n, 1)), float64(nf) / float64(max(n, 1))
 }
 
-// counter counts analyses per key.
-type counter map[string]map[analysis]int
+// counter counts values per key.
+type counter[V comparable] map[string]map[V]int
 
-func (c counter) add(key string, a analysis) {
+func (c counter[V]) add(key string, v V) {
 	if c[key] == nil {
-		c[key] = map[analysis]int{}
+		c[key] = map[V]int{}
 	}
-	c[key][a]++
+	c[key][v]++
 }
 
 // best keeps, for every key seen at least minCount times, its most frequent
-// analysis (ties broken by a fixed order, so training is deterministic).
-func (c counter) best(minCount int) map[string]analysis {
-	out := make(map[string]analysis, len(c))
-	for key, byA := range c {
-		var best analysis
+// value (ties broken by the values' encoding, so training is deterministic).
+func (c counter[V]) best(minCount int) map[string]V {
+	out := make(map[string]V, len(c))
+	for key, byV := range c {
+		var best V
 		bestN, total := -1, 0
-		for a, n := range byA {
+		for v, n := range byV {
 			total += n
-			if n > bestN || n == bestN && less(a, best) {
-				best, bestN = a, n
+			if n > bestN || n == bestN && fmt.Sprint(v) < fmt.Sprint(best) {
+				best, bestN = v, n
 			}
 		}
 		if total >= minCount {
@@ -217,24 +373,13 @@ func (c counter) best(minCount int) map[string]analysis {
 	return out
 }
 
-func less(a, b analysis) bool {
-	return encode(a) < encode(b)
-}
-
 // encode writes an analysis as one string, the form it is stored in.
 func encode(a analysis) string {
-	lower := "0"
-	if a.Lower {
-		lower = "1"
-	}
-	return lower + strconv.Itoa(a.Cut) + "\x00" + a.Add + "\x00" + a.Feats
+	return strconv.Itoa(a.Cut) + "\x00" + a.Add + "\x00" + a.Feats
 }
 
 func decode(s string) (analysis, error) {
-	if len(s) < 2 {
-		return analysis{}, fmt.Errorf("bad analysis %q", s)
-	}
-	parts := strings.SplitN(s[1:], "\x00", 3)
+	parts := strings.SplitN(s, "\x00", 3)
 	if len(parts) != 3 {
 		return analysis{}, fmt.Errorf("bad analysis %q", s)
 	}
@@ -242,19 +387,15 @@ func decode(s string) (analysis, error) {
 	if err != nil || cut < 0 {
 		return analysis{}, fmt.Errorf("bad analysis %q", s)
 	}
-	return analysis{Lower: s[0] == '1', Cut: cut, Add: parts[1], Feats: parts[2]}, nil
+	return analysis{Cut: cut, Add: parts[1], Feats: parts[2]}, nil
 }
 
 // WriteTo writes the model in newsgraph's model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	mw := modelfile.NewWriter(w, "lemmatiser")
-	for _, table := range []map[string]analysis{m.known, m.rules} {
+	for _, table := range []map[string]analysis{m.exact, m.folded, m.rules} {
 		// Analyses are few and repeat: write each once, then refer to it.
-		keys := make([]string, 0, len(table))
-		for k := range table {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := sortedKeys(table)
 		ids := map[string]int{}
 		var list []string
 		for _, k := range keys {
@@ -270,7 +411,27 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			mw.Uvarint(uint64(ids[encode(table[k])]))
 		}
 	}
+	keys := sortedKeys(m.cases)
+	mw.Strings(keys)
+	for _, k := range keys {
+		mw.Uvarint(uint64(m.cases[k]))
+	}
+	mw.Strings(sortedKeys(m.common))
+	ungroup := uint64(0)
+	if m.ungroup {
+		ungroup = 1
+	}
+	mw.Uvarint(ungroup)
 	return mw.Close()
+}
+
+func sortedKeys[V any](table map[string]V) []string {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Load reads a model written by WriteTo.
@@ -279,7 +440,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tables [2]map[string]analysis
+	var tables [3]map[string]analysis
 	for t := range tables {
 		list := mr.Strings()
 		analyses := make([]analysis, len(list))
@@ -297,8 +458,18 @@ func Load(r io.Reader) (*Model, error) {
 			tables[t][k] = analyses[mr.Int(max(len(analyses)-1, 0))]
 		}
 	}
+	keys := mr.Strings()
+	cases := make(map[string]casing, len(keys))
+	for _, k := range keys {
+		cases[k] = casing(mr.Int(int(titleCase)))
+	}
+	common := map[string]bool{}
+	for _, w := range mr.Strings() {
+		common[w] = true
+	}
+	ungroup := mr.Int(1) == 1
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("lemmatiser model: %w", err)
 	}
-	return &Model{known: tables[0], rules: tables[1]}, nil
+	return &Model{exact: tables[0], folded: tables[1], rules: tables[2], cases: cases, common: common, ungroup: ungroup}, nil
 }

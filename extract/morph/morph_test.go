@@ -23,7 +23,7 @@ func TestEdits(t *testing.T) {
 		{"cafés", "café"},
 		{"", ""},
 	} {
-		a := editFor(tc.form, tc.lemma)
+		a := editFor(tc.form, tc.lemma, "")
 		if got := a.apply(tc.form); got != tc.lemma {
 			t.Errorf("editFor(%q, %q) = %+v, which gives %q", tc.form, tc.lemma, a, got)
 		}

@@ -29,9 +29,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		start, end uint32
 	}
 	rows := make([]row, 0, m.n)
-	for s, k := range m.keys {
-		if k != 0 {
-			rows = append(rows, row{k, m.start[s], m.end[s]})
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			rows = append(rows, row{sl.key, sl.start, sl.end})
 		}
 	}
 	slices.SortFunc(rows, func(a, b row) int {
@@ -51,14 +51,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		cw.uvarint(uint64(r.end - r.start))
 		prevClass := 0
 		for j := r.start; j < r.end; j++ {
-			c := int(m.class[j])
+			e := m.entries[j]
+			c := int(e.class)
 			cw.uvarint(uint64(c - prevClass))
 			prevClass = c
-			w := float64(m.weight[j])
 			if m.quantum > 0 {
-				cw.varint(int64(math.Round(w / m.quantum)))
+				cw.varint(int64(math.Round(float64(e.w) / m.quantum)))
 			} else {
-				cw.uvarint(uint64(math.Float32bits(m.weight[j])))
+				cw.uvarint(uint64(math.Float32bits(e.w)))
 			}
 		}
 	}

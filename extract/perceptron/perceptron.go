@@ -132,7 +132,7 @@ func newBuilder(classes []string, quantum float64) *builder {
 
 // add appends a feature's row, quantised; an all-zero row is dropped.
 func (b *builder) add(key uint64, row []Weight) {
-	start := len(b.m.class)
+	start := len(b.m.entries)
 	slices.SortFunc(row, func(x, y Weight) int { return x.Class - y.Class })
 	for _, w := range row {
 		v := w.W
@@ -142,10 +142,9 @@ func (b *builder) add(key uint64, row []Weight) {
 		if v == 0 {
 			continue
 		}
-		b.m.class = append(b.m.class, uint16(w.Class))
-		b.m.weight = append(b.m.weight, float32(v))
+		b.m.entries = append(b.m.entries, entry32{class: uint32(w.Class), w: float32(v)})
 	}
-	if len(b.m.class) == start {
+	if len(b.m.entries) == start {
 		return
 	}
 	b.keys = append(b.keys, key)
@@ -160,22 +159,20 @@ func (b *builder) build() *Model {
 		size <<= 1
 	}
 	m.mask = uint64(size - 1)
-	m.keys = make([]uint64, size)
-	m.start = make([]uint32, size)
-	m.end = make([]uint32, size)
+	m.slots = make([]slot, size)
 	for i, k := range b.keys {
-		end := uint32(len(m.class))
+		end := uint32(len(m.entries))
 		if i+1 < len(b.keys) {
 			end = b.starts[i+1]
 		}
 		if k == 0 {
 			k = zeroKey
 		}
-		s := slot(k) & m.mask
-		for m.keys[s] != 0 {
+		s := hashSlot(k) & m.mask
+		for m.slots[s].key != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.keys[s], m.start[s], m.end[s] = k, b.starts[i], end
+		m.slots[s] = slot{key: k, start: b.starts[i], end: end}
 	}
 	m.n = len(b.keys)
 	return m
@@ -184,19 +181,31 @@ func (b *builder) build() *Model {
 // zeroKey stands in for the feature hash 0, since 0 marks an empty slot.
 const zeroKey = 0x9e3779b97f4a7c15
 
-func slot(k uint64) uint64 { return k ^ k>>29 }
+func hashSlot(k uint64) uint64 { return k ^ k>>29 }
 
 // Model is a compiled, read-only perceptron. It is safe for concurrent use.
+//
+// Its layout is chosen for scoring speed: a probe reads one 16-byte slot,
+// and a feature's weights are contiguous (class, weight) pairs.
 type Model struct {
 	classes []string
 	quantum float64
 	n       int
 	mask    uint64
-	keys    []uint64
-	start   []uint32
-	end     []uint32
-	class   []uint16
-	weight  []float32
+	slots   []slot
+	entries []entry32
+}
+
+// slot is one cell of the open-addressing table: a feature and the range
+// of entries holding its weights. Key 0 marks an empty slot.
+type slot struct {
+	key        uint64
+	start, end uint32
+}
+
+type entry32 struct {
+	class uint32
+	w     float32
 }
 
 // Classes returns the class names, indexed as in scores.
@@ -206,7 +215,7 @@ func (m *Model) Classes() []string { return m.classes }
 func (m *Model) Features() int { return m.n }
 
 // Weights is the number of non-zero weights.
-func (m *Model) Weights() int { return len(m.weight) }
+func (m *Model) Weights() int { return len(m.entries) }
 
 // Score adds the weights of feats to scores (len = number of classes).
 func (m *Model) Score(feats []uint64, scores []float32) {
@@ -214,18 +223,16 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		if f == 0 {
 			f = zeroKey
 		}
-		s := slot(f) & m.mask
+		s := hashSlot(f) & m.mask
 		for {
-			k := m.keys[s]
-			if k == f {
-				cl := m.class[m.start[s]:m.end[s]]
-				ws := m.weight[m.start[s]:m.end[s]]
-				for j, c := range cl {
-					scores[c] += ws[j]
+			sl := &m.slots[s]
+			if sl.key == f {
+				for _, e := range m.entries[sl.start:sl.end] {
+					scores[e.class] += e.w
 				}
 				break
 			}
-			if k == 0 {
+			if sl.key == 0 {
 				break
 			}
 			s = (s + 1) & m.mask

@@ -44,6 +44,8 @@ const (
 	fWordPrevNext
 	fTagPrevSuffix3
 	fLength
+	fCapsShape
+	fCapsAmbig
 )
 
 // token holds the per-word hashes features are built from, computed once
@@ -53,6 +55,10 @@ type token struct {
 	suffix                 [4]uint64
 	prefix                 [3]uint64
 	length                 uint64
+	// caps buckets the share of the sentence's words that are
+	// capitalised: in a headline set in title case, capitals say little
+	// about proper nouns.
+	caps uint64
 }
 
 // Special context words beyond the sentence edges.
@@ -169,6 +175,20 @@ func (lx *lexicon) prepare(forms []string, toks []token) []token {
 		}
 		toks = append(toks, t)
 	}
+	words, capitalised := 0, 0
+	for _, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsLetter(r) {
+			words++
+			if unicode.IsUpper(r) {
+				capitalised++
+			}
+		}
+	}
+	caps := uint64(4 * capitalised / max(words, 1))
+	for i := range toks {
+		toks[i].caps = caps
+	}
 	return toks
 }
 
@@ -246,6 +266,8 @@ func features(buf []uint64, toks []token, i int, prev []int) []uint64 {
 		F(fWordPrevNext, w(i-1), w(i+1)),
 		F(fTagPrevSuffix3, tag(i-1), t.suffix[2]),
 		F(fLength, t.length),
+		F(fCapsShape, t.caps, first, t.shape),
+		F(fCapsAmbig, t.caps, t.amb),
 	)
 	return buf
 }

@@ -107,7 +107,7 @@ func (m *Model) tag(sc *scratch) {
 type TrainOptions struct {
 	Epochs int     // passes over the training data (default 8)
 	Seed   uint64  // shuffling seed
-	Prune  float64 // weight quantum: averaged weights are rounded to multiples of it (default 0.01)
+	Prune  float64 // weight quantum: averaged weights are rounded to multiples of it (default 0.1)
 	Folds  int     // folds of the held-out lexicons (default 5)
 }
 
@@ -116,7 +116,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 8
 	}
 	if o.Prune == 0 {
-		o.Prune = 0.01
+		o.Prune = 0.1
 	}
 	if o.Folds == 0 {
 		o.Folds = 5
@@ -368,11 +368,7 @@ func Load(r io.Reader) (*Model, error) {
 // fold is tagged by a model trained on the others. A parser trained on such
 // tags learns to live with the tagger's real mistakes.
 func Jackknife(ctx context.Context, sents []conllu.Sentence, folds int, opts TrainOptions, log *slog.Logger) ([]conllu.Sentence, error) {
-	out := make([]conllu.Sentence, len(sents))
-	for i, s := range sents {
-		out[i] = s
-		out[i].Words = slices.Clone(s.Words)
-	}
+	out := cloneSentences(sents)
 	err := forFolds(len(sents), folds, func(fold int, in func(int) bool) error {
 		var train []conllu.Sentence
 		for i := range sents {
@@ -384,15 +380,9 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, folds int, opts Tra
 		if err != nil {
 			return err
 		}
-		var forms []string
 		for i := range out {
-			if !in(i) {
-				continue
-			}
-			forms = sentenceForms(forms[:0], &out[i])
-			upos, xpos := m.Tag(forms)
-			for k := range out[i].Words {
-				out[i].Words[k].UPOS, out[i].Words[k].XPOS = upos[k], xpos[k]
+			if in(i) {
+				m.retag(&out[i])
 			}
 		}
 		return nil
@@ -401,4 +391,31 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, folds int, opts Tra
 		return nil, fmt.Errorf("jackknife: %w", err)
 	}
 	return out, nil
+}
+
+// TagSentences returns copies of sents with the UPOS and XPOS the model
+// predicts.
+func (m *Model) TagSentences(sents []conllu.Sentence) []conllu.Sentence {
+	out := cloneSentences(sents)
+	for i := range out {
+		m.retag(&out[i])
+	}
+	return out
+}
+
+// retag overwrites a sentence's tags with the model's.
+func (m *Model) retag(s *conllu.Sentence) {
+	upos, xpos := m.Tag(sentenceForms(nil, s))
+	for k := range s.Words {
+		s.Words[k].UPOS, s.Words[k].XPOS = upos[k], xpos[k]
+	}
+}
+
+func cloneSentences(sents []conllu.Sentence) []conllu.Sentence {
+	out := make([]conllu.Sentence, len(sents))
+	for i, s := range sents {
+		out[i] = s
+		out[i].Words = slices.Clone(s.Words)
+	}
+	return out
 }
