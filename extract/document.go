@@ -114,3 +114,31 @@ func (p Pipeline) Process(ctx context.Context, doc *Document) error {
 	}
 	return nil
 }
+
+// ProcessBatch runs every stage over all of docs, one stage at a time: each
+// stage's model then stays in the processor's caches for the whole batch,
+// which is markedly faster than running documents through the pipeline one
+// by one. errs[i] is document i's error; a document that fails is left
+// out of the later stages, and the others go on. A cancelled context stops
+// the batch and is returned as every unfinished document's error.
+func (p Pipeline) ProcessBatch(ctx context.Context, docs []*Document) (errs []error) {
+	errs = make([]error, len(docs))
+	for _, s := range p {
+		for i, doc := range docs {
+			if errs[i] != nil {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				errs[i] = err
+				continue
+			}
+			if err := s.Process(ctx, doc); err != nil {
+				if doc.Name != "" {
+					err = fmt.Errorf("%s: %w", doc.Name, err)
+				}
+				errs[i] = err
+			}
+		}
+	}
+	return errs
+}

@@ -25,6 +25,10 @@ import (
 	"github.com/newsgraph/newsgraph/extract/modelfile"
 )
 
+// minInContext is how often a word must be seen before a given next tag
+// for its lemma there to be trusted over its usual one.
+const minInContext = 3
+
 // maxSuffix is the longest word ending, in characters, that rules look at.
 const maxSuffix = 6
 
@@ -220,16 +224,28 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	for i := range doc.Tokens {
-		t := &doc.Tokens[i]
-		t.Lemma, t.Feats = m.Analyze(doc.Form(t), t.UPOS, t.XPOS)
+	for _, sent := range doc.Sentences {
+		words := doc.Words(sent)
+		for i := range words {
+			next := ""
+			if i+1 < len(words) {
+				next = words[i+1].XPOS
+			}
+			t := &words[i]
+			t.Lemma, t.Feats = m.Analyze(doc.Form(t), t.UPOS, t.XPOS, next)
+		}
 	}
 	return nil
 }
 
-// Analyze returns the lemma and features of a form with the given tags.
-func (m *Model) Analyze(form, upos, xpos string) (lemma, feats string) {
+// Analyze returns the lemma and features of a form with the given tags;
+// next is the XPOS of the following word ("" if none), which settles the
+// few forms whose lemma depends on it ("'s" is "have" before a participle).
+func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 	tags := tagKey(upos, xpos)
+	if a, ok := m.exact[tags+"\t"+form+"\t"+next]; ok {
+		return a.apply(form), a.Feats
+	}
 	if a, ok := m.exact[tags+"\t"+form]; ok {
 		return a.apply(form), a.Feats
 	}
@@ -248,7 +264,12 @@ func (m *Model) Analyze(form, upos, xpos string) (lemma, feats string) {
 			return form, ""
 		}
 	}
+	// The casing learned for the tag and shape, else for the shape with
+	// any tag, else for the tag.
 	c, ok := m.cases[m.caseKey(form, lower, upos)]
+	if !ok {
+		c, ok = m.cases[m.caseKey(form, lower, "")]
+	}
 	if !ok {
 		c = m.cases[upos]
 	}
@@ -291,19 +312,26 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 		}
 	}
 	m.ungroup = ungroup > 0
+	inContext := counter[analysis]{}
 	for _, s := range train {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, w := range s.Words {
+		for i, w := range s.Words {
 			tags := tagKey(w.UPOS, w.XPOS)
 			lower, lowerLemma := strings.ToLower(w.Form), strings.ToLower(w.Lemma)
+			next := ""
+			if i+1 < len(s.Words) {
+				next = s.Words[i+1].XPOS
+			}
 			exact.add(tags+"\t"+w.Form, editFor(w.Form, w.Lemma, w.Feats))
+			inContext.add(tags+"\t"+w.Form+"\t"+next, editFor(w.Form, w.Lemma, w.Feats))
 			a := editFor(lower, lowerLemma, w.Feats)
 			folded.add(tags+"\t"+lower, a)
 			if lower != w.Form {
 				c := casingOf(w.Form, w.Lemma)
 				cases.add(m.caseKey(w.Form, lower, w.UPOS), c)
+				cases.add(m.caseKey(w.Form, lower, ""), c)
 				cases.add(w.UPOS, c)
 			}
 			if key := tags + "\t" + lower + "\t" + lowerLemma; !seen[key] {
@@ -315,6 +343,14 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 		}
 	}
 	m.exact, m.folded, m.rules, m.cases = exact.best(1), folded.best(1), rules.best(2), cases.best(1)
+	// Keep a word's lemma in context only where it is seen often and is
+	// not the word's usual one.
+	for key, a := range inContext.best(minInContext) {
+		word := key[:strings.LastIndexByte(key, '\t')]
+		if a.Cut != m.exact[word].Cut || a.Add != m.exact[word].Add {
+			m.exact[key] = a
+		}
+	}
 	attrs := []any{"words", len(m.exact), "rules", len(m.rules)}
 	if len(dev) > 0 {
 		l, f := m.Accuracy(dev)
@@ -329,8 +365,12 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 func (m *Model) Accuracy(gold []conllu.Sentence) (lemma, feats float64) {
 	var nl, nf, n int
 	for _, s := range gold {
-		for _, w := range s.Words {
-			l, f := m.Analyze(w.Form, w.UPOS, w.XPOS)
+		for i, w := range s.Words {
+			next := ""
+			if i+1 < len(s.Words) {
+				next = s.Words[i+1].XPOS
+			}
+			l, f := m.Analyze(w.Form, w.UPOS, w.XPOS, next)
 			if l == w.Lemma {
 				nl++
 			}

@@ -73,7 +73,7 @@ func TestAnalyze(t *testing.T) {
 		{"London", "PROPN", "NNP", "London", "Number=Sing"}, // names keep case
 		{"xyz", "X", "FW", "xyz", ""},                       // unknown tags: the form itself
 	} {
-		lemma, feats := m.Analyze(tc.form, tc.upos, tc.xpos)
+		lemma, feats := m.Analyze(tc.form, tc.upos, tc.xpos, "")
 		if lemma != tc.lemma || feats != tc.feats {
 			t.Errorf("Analyze(%q, %s, %s) = %q, %q; want %q, %q", tc.form, tc.upos, tc.xpos, lemma, feats, tc.lemma, tc.feats)
 		}
@@ -92,8 +92,8 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for _, w := range []string{"met", "armies", "kicked", "Paris", "The"} {
 		for _, tags := range [][2]string{{"VERB", "VBD"}, {"NOUN", "NNS"}, {"PROPN", "NNP"}, {"DET", "DT"}} {
-			l1, f1 := m.Analyze(w, tags[0], tags[1])
-			l2, f2 := back.Analyze(w, tags[0], tags[1])
+			l1, f1 := m.Analyze(w, tags[0], tags[1], "")
+			l2, f2 := back.Analyze(w, tags[0], tags[1], "")
 			if l1 != l2 || f1 != f2 {
 				t.Errorf("%s %v: %q %q before, %q %q after", w, tags, l1, f1, l2, f2)
 			}

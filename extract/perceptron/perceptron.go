@@ -219,24 +219,44 @@ func (m *Model) Weights() int { return len(m.entries) }
 
 // Score adds the weights of feats to scores (len = number of classes).
 func (m *Model) Score(feats []uint64, scores []float32) {
-	for _, f := range feats {
-		if f == 0 {
-			f = zeroKey
+	// Scoring is bound by memory latency: each feature is a probe into a
+	// table of megabytes, and its weights a second read. Features are
+	// handled in batches, first finding every feature's row, then adding
+	// the rows, so that the processor overlaps the cache misses of a batch
+	// instead of waiting for each in turn.
+	const batch = 32
+	var rows [batch]*slot
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			rows[i] = m.find(f)
 		}
-		s := hashSlot(f) & m.mask
-		for {
-			sl := &m.slots[s]
-			if sl.key == f {
+		for _, sl := range rows[:n] {
+			if sl != nil {
 				for _, e := range m.entries[sl.start:sl.end] {
 					scores[e.class] += e.w
 				}
-				break
 			}
-			if sl.key == 0 {
-				break
-			}
-			s = (s + 1) & m.mask
 		}
+		feats = feats[n:]
+	}
+}
+
+// find returns the slot of feature f, or nil if f has no weights.
+func (m *Model) find(f uint64) *slot {
+	if f == 0 {
+		f = zeroKey
+	}
+	s := hashSlot(f) & m.mask
+	for {
+		sl := &m.slots[s]
+		if sl.key == f {
+			return sl
+		}
+		if sl.key == 0 {
+			return nil
+		}
+		s = (s + 1) & m.mask
 	}
 }
 

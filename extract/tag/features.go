@@ -51,6 +51,7 @@ const (
 // token holds the per-word hashes features are built from, computed once
 // per sentence so that building a feature is a couple of multiplications.
 type token struct {
+	norm                   string // the normalised form
 	word, form, shape, amb uint64
 	suffix                 [4]uint64
 	prefix                 [3]uint64
@@ -146,6 +147,7 @@ func (lx *lexicon) prepare(forms []string, toks []token) []token {
 	for _, f := range forms {
 		n := normalize(f)
 		t := token{
+			norm:   n,
 			word:   perceptron.Hash(n),
 			form:   perceptron.Hash(f),
 			shape:  perceptron.Hash(shape(f)),

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/pipeline"
+)
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] != "ud" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			args = []string{"ud", "--help"}
+		} else {
+			fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu")
+			return errUsage
+		}
+	}
+	fs := newFlags(e, "eval ud", "[flags] FILE.conllu",
+		"Scores the pipeline on a UD treebank with the CoNLL 2018 shared-task measures,\n"+
+			"twice: from the treebank's raw text (the # text lines, paragraphs separated by\n"+
+			"blank lines), and from its gold tokens and sentences.",
+		"newsgraph eval ud ../shared/data/ud-ewt/en_ewt-ud-test.conllu")
+	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	gold, err := conllu.ReadFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	m, err := loadModels(*models)
+	if err != nil {
+		return err
+	}
+	return printEvaluation(ctx, e.stdout, m, fs.Arg(0), gold)
+}
+
+// printEvaluation scores the models on gold from raw text and from gold
+// tokens, and prints both reports with the pipeline's speed.
+func printEvaluation(ctx context.Context, w io.Writer, m *pipeline.Models, name string, gold []conllu.Sentence) error {
+	raw, err := m.EvaluateRaw(ctx, gold)
+	if err != nil {
+		return err
+	}
+	tok, err := m.EvaluateGoldTokens(ctx, gold)
+	if err != nil {
+		return err
+	}
+	for _, run := range []struct {
+		title string
+		ev    pipeline.Evaluation
+	}{
+		{"raw text → tokens, sentences, tags, lemmas, parse", raw},
+		{"gold tokens and sentences → tags, lemmas, parse", tok},
+	} {
+		fmt.Fprintf(w, "%s, %s:\n", name, run.title)
+		if err := run.ev.Report.Write(w); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "(%d words in %.2fs: %.0f words/s)\n\n", run.ev.Words, run.ev.Elapsed.Seconds(), float64(run.ev.Words)/run.ev.Elapsed.Seconds())
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+// Command newsgraph builds knowledge graphs from news articles.
+//
+// Usage:
+//
+//	newsgraph <command> [flags] [arguments]
+//
+// Run `newsgraph help` for the list of commands and `newsgraph <command>
+// --help` for one command's flags and an example.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// env is what a command runs with: its output streams and logger.
+type env struct {
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+// command is one subcommand of newsgraph.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"parse", "run the NLP pipeline on text files and print CoNLL-U", runParse},
+		{"train", "rebuild the shipped models from the treebanks in ../shared/data", runTrain},
+		{"eval", "score the pipeline on a treebank (eval ud FILE.conllu)", runEval},
+	}
+}
+
+// errUsage marks a wrong invocation; the flag set has already said why.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the process's exit status:
+// 0 on success, 1 when the command failed, 2 for a wrong invocation.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	level := slog.LevelInfo
+	if os.Getenv("NEWSGRAPH_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	e := &env{stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			return 2
+		}
+		fmt.Fprintf(stderr, "newsgraph %s: %s\n", c.name, oneLine(err))
+		return 1
+	}
+	fmt.Fprintf(stderr, "newsgraph: unknown command %q (run `newsgraph help`)\n", args[0])
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "newsgraph builds knowledge graphs from news articles.")
+	fmt.Fprintln(w, "\nUsage: newsgraph <command> [flags] [arguments]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun `newsgraph <command> --help` for a command's flags and an example.")
+}
+
+// oneLine keeps an error message to one line, as the exit message must be.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// newFlags returns a flag set whose --help prints the command's description
+// and example before its flags.
+func newFlags(e *env, name, synopsis, description, example string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: newsgraph %s %s\n\n%s\n\nExample:\n  %s\n", name, synopsis, description, example)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(e.stderr, "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a flag error into errUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
