@@ -258,10 +258,9 @@ func tagSet(train []conllu.Sentence) ([]string, map[string]int) {
 	return classes, classOf
 }
 
-// wordClasses maps every training word to the sorted set of classes it was
-// tagged with, ignoring classes that make up under 5% of its uses
-// (annotation noise would otherwise make every frequent word ambiguous).
-func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]int {
+// classCounts counts, for every normalised training word, how often it has
+// each class.
+func classCounts(train []conllu.Sentence, classOf map[string]int) map[string]map[int]int {
 	counts := map[string]map[int]int{}
 	for _, s := range train {
 		for _, w := range s.Words {
@@ -272,6 +271,14 @@ func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]i
 			counts[n][classOf[w.UPOS+"\t"+w.XPOS]]++
 		}
 	}
+	return counts
+}
+
+// wordClasses maps every training word to the sorted set of classes it was
+// tagged with, ignoring classes that make up under 5% of its uses
+// (annotation noise would otherwise make every frequent word ambiguous).
+func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]int {
+	counts := classCounts(train, classOf)
 	sets := make(map[string][]int, len(counts))
 	for word, byClass := range counts {
 		total := 0
@@ -312,16 +319,7 @@ const (
 
 // sureClasses finds the words that are tagged by look-up.
 func sureClasses(train []conllu.Sentence, classOf map[string]int) map[string]int {
-	counts := map[string]map[int]int{}
-	for _, s := range train {
-		for _, w := range s.Words {
-			n := normalize(w.Form)
-			if counts[n] == nil {
-				counts[n] = map[int]int{}
-			}
-			counts[n][classOf[w.UPOS+"\t"+w.XPOS]]++
-		}
-	}
+	counts := classCounts(train, classOf)
 	sure := map[string]int{}
 	for word, byClass := range counts {
 		total, best, bestClass := 0, 0, 0
