@@ -14,6 +14,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // Document is one text and everything the pipeline has found in it.
@@ -29,6 +30,70 @@ type Document struct {
 	Tokens []Token
 	// Sentences partition Tokens into consecutive runs.
 	Sentences []Sentence
+
+	// Published is when the text was published, zero if unknown. It anchors
+	// relative time expressions ("on Saturday", "the previous day").
+	Published time.Time
+
+	// Mentions are the names the entity recogniser found, in text order,
+	// not overlapping.
+	Mentions []Mention
+	// Times are the time expressions found, in text order, not overlapping.
+	Times []TimeExpr
+	// Propositions are the predicates and arguments of the sentences'
+	// clauses, sentence by sentence.
+	Propositions []Proposition
+
+	// Entities, Relations, Events and Quotes are the facts read from the
+	// propositions: the layer the graph is built from.
+	Entities  []Entity
+	Relations []Relation
+	Events    []Event
+	Quotes    []Quote
+}
+
+// Span is a run of consecutive tokens of a document, Tokens[First:Last].
+type Span struct {
+	First, Last int
+}
+
+// Len is the number of tokens in the span.
+func (s Span) Len() int { return s.Last - s.First }
+
+// SpanText returns the text from the first token's start to the last
+// token's end.
+func (d *Document) SpanText(s Span) string {
+	if s.Len() <= 0 {
+		return ""
+	}
+	return d.Text[d.Tokens[s.First].Start:d.Tokens[s.Last-1].End]
+}
+
+// Mention is a name of a person, organisation or place in the text.
+type Mention struct {
+	Span
+	// Type is the UniversalNER type: "PER", "ORG" or "LOC".
+	Type string
+}
+
+// TimeKind tells what a time expression denotes.
+type TimeKind uint8
+
+const (
+	// Date is a calendar date, month or year ("Saturday", "June 2025").
+	Date TimeKind = iota + 1
+	// Duration is a length of time ("50-minute", "three years").
+	Duration
+)
+
+// TimeExpr is a time expression and its normalised value.
+type TimeExpr struct {
+	Span
+	Kind TimeKind
+	// Value is the ISO 8601 value: "2025-06-14", "2025-06", "2025" for
+	// dates, "PT50M", "P3Y" for durations; "" when the expression could not
+	// be resolved (a relative date in a text with no publication date).
+	Value string
 }
 
 // Token is one syntactic word. Its form is always Text[Start:End]: the

@@ -4,19 +4,24 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/newsgraph/newsgraph/extract/carb"
 	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "carb" {
+		return runEvalCaRB(e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ud" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			args = []string{"ud", "--help"}
-		} else {
-			fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu")
-			return errUsage
+			fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
+			return nil
 		}
+		fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
+		return errUsage
 	}
 	fs := newFlags(e, "eval ud", "[flags] FILE.conllu",
 		"Scores the pipeline on a UD treebank with the CoNLL 2018 shared-task measures,\n"+
@@ -66,5 +71,43 @@ func printEvaluation(ctx context.Context, w io.Writer, m *pipeline.Models, name 
 		}
 		fmt.Fprintf(w, "(%d words in %.2fs: %.0f words/s)\n\n", run.ev.Words, run.ev.Elapsed.Seconds(), float64(run.ev.Words)/run.ev.Elapsed.Seconds())
 	}
+	return nil
+}
+
+func runEvalCaRB(e *env, args []string) error {
+	fs := newFlags(e, "eval carb", "--gold GOLD.tsv SYSTEM.tsv",
+		"Scores Open IE extractions in CaRB's tabbed format (as `newsgraph oie` writes them)\n"+
+			"against CaRB gold extractions, as the reference CaRB scorer does: precision, recall\n"+
+			"and F1 at the best confidence threshold, and the area under the PR curve.",
+		"newsgraph eval carb --gold ../shared/data/carb/gold-dev.tsv dev.tsv")
+	goldPath := fs.String("gold", "", "gold extractions `FILE`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *goldPath == "" || fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	gf, err := os.Open(*goldPath)
+	if err != nil {
+		return err
+	}
+	defer gf.Close()
+	gold, err := carb.ReadGold(gf)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *goldPath, err)
+	}
+	sf, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer sf.Close()
+	sys, err := carb.ReadSystem(sf)
+	if err != nil {
+		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+	}
+	r := carb.Score(gold, sys)
+	fmt.Fprintf(e.stdout, "precision %.3f  recall %.3f  F1 %.3f  AUC %.3f  (best threshold %.3f; %d extractions)\n",
+		r.Precision, r.Recall, r.F1, r.AUC, r.Threshold, len(sys))
 	return nil
 }

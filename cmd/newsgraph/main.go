@@ -36,9 +36,14 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"ingest", "extract facts from articles and store them in the graph", runIngest},
+		{"extract", "extract facts from articles and print them as N-Quads", runExtract},
+		{"query", "run a Gizmo query on the graph, print JSON", runQuery},
+		{"export", "write the graph as N-Quads", runExport},
+		{"oie", "open information extraction in CaRB's tabbed format", runOIE},
 		{"parse", "run the NLP pipeline on text files and print CoNLL-U", runParse},
 		{"train", "rebuild the shipped models from the treebanks in ../shared/data", runTrain},
-		{"eval", "score the pipeline on a treebank (eval ud FILE.conllu)", runEval},
+		{"eval", "score the pipeline (eval ud FILE.conllu, eval carb --gold G S)", runEval},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,7 +31,12 @@ func TestExitStatus(t *testing.T) {
 		{"bad flag", []string{"parse", "--no-such-flag"}, 2, "", ""},
 		{"parse", []string{"parse", good}, 0, "# newdoc id = " + good, ""},
 		{"partial failure", []string{"parse", good, empty, filepath.Join(dir, "missing.txt")}, 1, "Rotterdam", "2 input(s) refused"},
-		{"eval usage", []string{"eval"}, 2, "", "eval ud"},
+		{"eval usage", []string{"eval"}, 2, "", "eval carb"},
+		{"ingest needs inputs", []string{"ingest", "--db", "memory:"}, 2, "", ""},
+		{"ingest partial failure", []string{"ingest", "--db", "memory:", good, empty}, 1, "Ingested 1 article(s)", "1 input(s) refused"},
+		{"extract", []string{"extract", good}, 0, "<https://schema.org/NewsArticle>", ""},
+		{"query without store", []string{"query", "--db", filepath.Join(dir, "none.db"), "g.V().All()"}, 1, "", "no store"},
+		{"query list", []string{"query", "-q", "list"}, 0, "who-said-what", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
@@ -46,5 +52,60 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("last stderr line %q lacks %q", last, tc.stderrLine)
 			}
 		})
+	}
+}
+
+// ingest runs `newsgraph ingest` and fails the test on a non-zero status.
+func ingest(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if status := run(context.Background(), append([]string{"ingest"}, args...), &stdout, &stderr); status != 0 {
+		t.Fatalf("ingest %v: status %d\n%s", args, status, stderr.String())
+	}
+	return stdout.String()
+}
+
+// storeQuads exports the store and returns its N-Quads lines, sorted.
+func storeQuads(t *testing.T, db string) []string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if status := run(context.Background(), []string{"export", "--db", db}, &stdout, &stderr); status != 0 {
+		t.Fatalf("export: status %d\n%s", status, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	slices.Sort(lines)
+	return lines
+}
+
+// TestIngestIdempotentAndReplacing checks that ingesting the same articles
+// twice changes nothing, and that a changed article replaces its facts.
+func TestIngestIdempotentAndReplacing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	art := filepath.Join(dir, "a.txt")
+	write := func(text string) {
+		if err := os.WriteFile(art, []byte("Title: Test\nDate: 2025-03-02\n\n"+text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Chancellor Olaf Scholz met Emmanuel Macron in Paris. Scholz thanked Macron.")
+	other := filepath.Join("..", "..", "testdata", "articles", "port-strike.txt")
+	ingest(t, "--db", db, art, other)
+	first := storeQuads(t, db)
+	ingest(t, "--db", db, art, other)
+	if second := storeQuads(t, db); !slices.Equal(first, second) {
+		t.Fatalf("second ingest changed the store: %d quads, then %d", len(first), len(second))
+	}
+	write("Chancellor Olaf Scholz criticised Giorgia Meloni.")
+	ingest(t, "--db", db, art)
+	changed := strings.Join(storeQuads(t, db), "\n")
+	if strings.Contains(changed, "entity/emmanuel-macron") {
+		t.Errorf("facts of the old version survived the change")
+	}
+	if !strings.Contains(changed, "rel/criticise") {
+		t.Errorf("facts of the new version missing")
+	}
+	if !strings.Contains(changed, "Rotterdam") {
+		t.Errorf("the other article's facts were lost")
 	}
 }

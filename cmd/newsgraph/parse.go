@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
@@ -92,26 +91,9 @@ func readInputs(e *env, paths []string, maxBytes int64) (docs []*extract.Documen
 		}
 		return []*extract.Document{{Name: "-", Text: string(data)}}, nil, nil
 	}
-	files, skipped, err := article.Walk(paths)
-	for _, s := range skipped {
-		e.log.Warn("skipped", "path", s.Path, "reason", s.Reason)
-	}
-	if err != nil {
-		e.log.Error("unreadable input", "err", err)
-		failed = append(failed, oneLine(err))
-	}
-	for _, f := range files {
-		arts, errs := article.ReadFile(f, article.Options{MaxBytes: maxBytes})
-		for _, err := range errs {
-			e.log.Error("input refused", "err", err)
-			failed = append(failed, oneLine(err))
-		}
-		for _, a := range arts {
-			for _, w := range a.Warnings {
-				e.log.Warn("article", "input", a.Source, "warning", w)
-			}
-			docs = append(docs, &extract.Document{Name: a.Source, Text: a.Text})
-		}
+	ins, failed := readArticles(e, paths, maxBytes)
+	for _, in := range ins {
+		docs = append(docs, in.doc)
 	}
 	return docs, failed, nil
 }

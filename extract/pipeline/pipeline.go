@@ -16,6 +16,9 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/entity"
+	"github.com/newsgraph/newsgraph/extract/fact"
 	"github.com/newsgraph/newsgraph/extract/morph"
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/segment"
@@ -106,6 +109,13 @@ func loadFile[M any](fsys fs.FS, name string, load func(io.Reader) (M, error)) (
 // Pipeline returns the whole pipeline, from raw text to parsed sentences.
 func (m *Models) Pipeline() extract.Pipeline {
 	return extract.Pipeline{m.Tokenizer, m.Segmenter, m.Tagger, m.Morph, m.Parser}
+}
+
+// Extraction returns the whole pipeline from raw text to facts: the NLP
+// pipeline, then propositions, entities, and the relations, events and
+// quotes read from them.
+func (m *Models) Extraction() extract.Pipeline {
+	return append(m.Pipeline(), clause.Extractor{}, entity.Resolver{}, fact.Reader{})
 }
 
 // Analysis returns the stages that run after tokenisation and sentence

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/graph/vocab"
+)
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "[flags] FILE|DIR...",
+		"Extracts the facts of the articles given, as ingest does, and writes them as N-Quads\n"+
+			"(each quad labelled with its article's graph) without touching any store.",
+		"newsgraph extract testdata/articles/leaders-call.txt")
+	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
+	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	format := fs.String("format", "nquads", "output format (nquads)")
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *format != "nquads" {
+		return fmt.Errorf("unknown format %q (supported: nquads)", *format)
+	}
+	m, err := loadModels(*models)
+	if err != nil {
+		return err
+	}
+	ins, failed := readArticles(e, fs.Args(), *maxBytes)
+	err = writeOutput(e, *out, func(w *bufio.Writer) error {
+		nw := nquads.NewWriter(w)
+		err := extractAll(ctx, m, vocab.New(*base), ins, func(x extracted) error {
+			if x.err != nil {
+				e.log.Error("input refused", "input", x.in.doc.Name, "err", x.err)
+				failed = append(failed, oneLine(x.err))
+				return nil
+			}
+			_, err := nw.WriteQuads(x.quads)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		return nw.Close()
+	})
+	if err != nil {
+		return err
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d input(s) refused, the others were extracted: %s", len(failed), strings.Join(failed, "; "))
+	}
+	return nil
+}

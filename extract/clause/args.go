@@ -1,0 +1,350 @@
+package clause
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// proposition builds the proposition headed by word i.
+func (c *clauses) proposition(i int) (extract.Proposition, bool) {
+	p := extract.Proposition{Sentence: c.si, Head: c.base + i, Parent: -1}
+	p.Copular = c.child(i, "cop") >= 0
+	var words []int
+	var lemmas []string
+	c.relationWords(i, &p, &words)
+	if p.Copular {
+		lemmas = append(lemmas, "be")
+	} else {
+		lemmas = append(lemmas, c.verbLemma(i))
+	}
+	p.Args = c.arguments(i, &p)
+
+	// Follow chained infinitives: "offered to mediate between X" is one
+	// relation, offer_to_mediate, whose obliques are the infinitive's.
+	for x, at := c.chainChild(i), i; x >= 0; x, at = c.chainChild(x), x {
+		if at == i && p.Copular {
+			// "was willing to hold": the adjective joins the relation.
+			words = append(words, i)
+			lemmas = append(lemmas, c.lemma(i))
+		}
+		if m := c.child(x, "mark"); m >= 0 {
+			words = append(words, m)
+			lemmas = append(lemmas, c.lemma(m))
+		}
+		var sub extract.Proposition
+		c.relationWords(x, &sub, &words)
+		lemmas = append(lemmas, c.verbLemma(x))
+		p.Negated = p.Negated || sub.Negated
+		for _, a := range c.arguments(x, &sub) {
+			if a.Role != extract.Subject {
+				p.Args = append(p.Args, a)
+			}
+		}
+	}
+	if p.Copular && len(lemmas) == 1 {
+		if a, ok := c.complement(i); ok {
+			p.Args = append(p.Args, a)
+		}
+	}
+	if _, ok := p.Arg(extract.Subject); !ok && c.subjectOf(i) < 0 {
+		if a, ok := c.inheritedSubject(i, &p); ok {
+			p.Args = append(p.Args, a)
+		}
+	}
+	if len(p.Args) == 0 {
+		return p, false
+	}
+	slices.Sort(words)
+	p.Words = slices.Compact(words)
+	p.Lemma = strings.Join(lemmas, "_")
+	slices.SortStableFunc(p.Args, func(a, b extract.Argument) int { return a.First - b.First })
+	return p, true
+}
+
+// verbLemma is a verb's lemma with its particle: "give_up".
+func (c *clauses) verbLemma(i int) string {
+	l := c.lemma(i)
+	if prt := c.child(i, "compound:prt"); prt >= 0 {
+		l += "_" + c.lemma(prt)
+	}
+	return l
+}
+
+// relationWords adds to words the relation phrase of the clause headed by
+// word i — auxiliaries, negation, copula, the verb and its particle — and
+// sets p's flags from them.
+func (c *clauses) relationWords(i int, p *extract.Proposition, words *[]int) {
+	if !p.Copular {
+		*words = append(*words, i)
+	}
+	for _, k := range c.kids[i] {
+		switch c.w[k].DepRel {
+		case "aux", "aux:pass", "cop", "compound:prt":
+			*words = append(*words, k)
+			if c.w[k].XPOS == "MD" && p.Modal == "" {
+				p.Modal = strings.ToLower(c.form(k))
+			}
+			if c.w[k].DepRel == "aux:pass" {
+				p.Passive = true
+			}
+		case "advmod":
+			if c.negation(k) {
+				*words = append(*words, k)
+				p.Negated = true
+			}
+		case "nsubj:pass", "csubj:pass":
+			p.Passive = true
+		}
+	}
+}
+
+// negation tells whether word k negates its head ("not", "n't", "never").
+func (c *clauses) negation(k int) bool {
+	switch c.lemma(k) {
+	case "not", "never", "n't":
+		return true
+	}
+	return c.hasFeat(k, "Polarity=Neg") && c.w[k].UPOS == "PART"
+}
+
+// arguments returns the arguments word i's own dependents give.
+func (c *clauses) arguments(i int, p *extract.Proposition) []extract.Argument {
+	var args []extract.Argument
+	for _, k := range c.kids[i] {
+		a := extract.Argument{Head: c.base + k}
+		switch c.w[k].DepRel {
+		case "nsubj", "csubj", "nsubj:outer":
+			a.Role = extract.Subject
+		case "nsubj:pass", "csubj:pass":
+			a.Role = extract.Object
+		case "obj":
+			a.Role = extract.Object
+		case "iobj":
+			a.Role = extract.Recipient
+		case "ccomp":
+			a.Role = extract.Content
+		case "xcomp":
+			if c.chained(k) {
+				continue
+			}
+			a.Role = extract.Complement
+		case "obl:agent":
+			a.Role = extract.Subject
+			a.Prep = c.preposition(k)
+		default:
+			if c.rel(k) != "obl" {
+				continue
+			}
+			a.Role = extract.Oblique
+			a.Prep = c.preposition(k)
+		}
+		a.Span = c.argSpan(k)
+		if a.Span.Len() == 0 {
+			continue
+		}
+		c.resolveRelative(i, k, &a)
+		args = append(args, a)
+	}
+	if p.Passive {
+		// "X was called by Y": without an agent the passive subject is
+		// still the object, and the clause has no subject.
+		for j := range args {
+			if args[j].Role == extract.Subject && args[j].Prep == "" && c.w[args[j].Head-c.base].DepRel != "obl:agent" {
+				args[j].Role = extract.Object
+			}
+		}
+	}
+	return args
+}
+
+// preposition returns the lower-cased case marker of word k, fixed
+// expressions included ("according to").
+func (c *clauses) preposition(k int) string {
+	var parts []string
+	for _, m := range c.kids[k] {
+		if c.w[m].DepRel != "case" {
+			continue
+		}
+		parts = append(parts, strings.ToLower(c.form(m)))
+		for _, f := range c.kids[m] {
+			if c.w[f].DepRel == "fixed" {
+				parts = append(parts, strings.ToLower(c.form(f)))
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// resolveRelative replaces a relative pronoun argument ("who", "which") of
+// a relative clause headed by word i with the noun the clause modifies.
+func (c *clauses) resolveRelative(i, k int, a *extract.Argument) {
+	if !c.hasFeat(k, "PronType=Rel") || !strings.HasPrefix(c.w[i].DepRel, "acl") {
+		return
+	}
+	if n := c.head(i); n >= 0 {
+		a.Head, a.Span, a.Inherited = c.base+n, c.argSpan(n), true
+	}
+}
+
+// complement returns what a copular clause headed by word i says of its
+// subject: the head word with its modifiers ("an aide to Putin").
+func (c *clauses) complement(i int) (extract.Argument, bool) {
+	sp := c.span(i, func(k int) bool {
+		switch c.rel(k) {
+		case "nsubj", "csubj", "cop", "aux", "punct", "mark", "cc", "conj", "parataxis", "advcl", "ccomp", "obl", "discourse", "expl":
+			return true
+		case "advmod":
+			return c.negation(k)
+		}
+		return false
+	})
+	return extract.Argument{Role: extract.Complement, Head: c.base + i, Span: sp}, sp.Len() > 0
+}
+
+// inheritedSubject finds the subject of a clause that has none of its own
+// through the parse: the first of coordinated verbs, the noun a relative
+// clause or participle modifies.
+func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argument, bool) {
+	h := c.head(i)
+	if h < 0 {
+		return extract.Argument{}, false
+	}
+	switch c.w[i].DepRel {
+	case "conj":
+		if !c.isPredicate(h) {
+			return extract.Argument{}, false
+		}
+		if s := c.subjectOf(h); s >= 0 {
+			a := extract.Argument{Role: extract.Subject, Head: c.base + s, Span: c.argSpan(s), Inherited: true}
+			if c.w[s].DepRel == "nsubj:pass" || c.w[s].DepRel == "csubj:pass" {
+				if !p.Passive {
+					return extract.Argument{}, false
+				}
+				a.Role = extract.Object
+			}
+			c.resolveRelative(h, s, &a)
+			return a, true
+		}
+		var hp extract.Proposition
+		c.relationWords(h, &hp, new([]int))
+		return c.inheritedSubject(h, &hp)
+	case "acl", "acl:relcl":
+		if c.w[h].UPOS != "NOUN" && c.w[h].UPOS != "PROPN" && c.w[h].UPOS != "PRON" {
+			return extract.Argument{}, false
+		}
+		a := extract.Argument{Role: extract.Subject, Head: c.base + h, Span: c.argSpan(h), Inherited: true}
+		if _, hasObj := p.Arg(extract.Object); !hasObj && (c.w[i].XPOS == "VBN" || p.Passive) {
+			// "the agreements reached in Istanbul": the noun is what the
+			// participle's action was done to.
+			a.Role = extract.Object
+			p.Passive = true
+		}
+		return a, true
+	}
+	return extract.Argument{}, false
+}
+
+// apposition makes "Yuri Ushakov, a Kremlin aide," and "Kremlin aide Yuri
+// Ushakov" into the copular proposition Ushakov is a Kremlin aide.
+func (c *clauses) apposition(i int) (extract.Proposition, bool) {
+	n := c.head(i)
+	if n < 0 {
+		return extract.Proposition{}, false
+	}
+	subj, compl := n, i
+	if c.w[i].DepRel == "nmod:desc" {
+		// A title before a name is attached to the name.
+		if c.w[n].UPOS != "PROPN" {
+			return extract.Proposition{}, false
+		}
+	}
+	if c.w[i].DepRel == "appos" && c.w[subj].UPOS == "PROPN" && c.w[compl].UPOS == "PROPN" {
+		return extract.Proposition{}, false // "Paris, France": two names side by side
+	}
+	s := c.span(subj, func(d int) bool {
+		switch c.rel(d) {
+		case "conj", "cc", "punct", "case", "appos", "acl", "parataxis", "advcl", "nmod":
+			return true
+		}
+		return d == compl
+	})
+	o := c.span(compl, func(k int) bool {
+		switch c.rel(k) {
+		case "punct", "appos", "acl", "case", "mark", "conj", "cc":
+			return true
+		}
+		return false
+	})
+	if s.Len() == 0 || o.Len() == 0 || overlaps(s, o) {
+		return extract.Proposition{}, false
+	}
+	return extract.Proposition{
+		Sentence: c.si, Head: c.base + compl, Lemma: "be", Copular: true, Parent: -1,
+		Args: []extract.Argument{
+			{Role: extract.Subject, Head: c.base + subj, Span: s},
+			{Role: extract.Complement, Head: c.base + compl, Span: o},
+		},
+	}, true
+}
+
+func overlaps(a, b extract.Span) bool { return a.First < b.Last && b.First < a.Last }
+
+// argSpan returns the words of the argument headed by word k: its subtree
+// without the preposition, clauses hung on it (relative clauses,
+// appositions, asides) and edge punctuation.
+func (c *clauses) argSpan(k int) extract.Span {
+	return c.span(k, func(d int) bool {
+		switch c.rel(d) {
+		case "case", "punct", "cc", "mark":
+			return c.head(d) == k
+		case "appos", "parataxis", "advcl", "dep", "reparandum":
+			return true
+		case "acl":
+			return c.w[d].DepRel == "acl:relcl"
+		}
+		return false
+	})
+}
+
+// span returns the longest run of words around word k, all in k's
+// subtree, that does not cross a dependent skip rejects, trimmed of
+// punctuation and conjunctions at either end. The result is in document
+// indices.
+func (c *clauses) span(k int, skip func(d int) bool) extract.Span {
+	in := make([]bool, len(c.w))
+	var mark func(h int)
+	mark = func(h int) {
+		in[h] = true
+		for _, d := range c.kids[h] {
+			if !skip(d) {
+				mark(d)
+			}
+		}
+	}
+	mark(k)
+	first, last := k, k+1
+	for first > 0 && in[first-1] {
+		first--
+	}
+	for last < len(c.w) && in[last] {
+		last++
+	}
+	for first < last && first != k && c.edge(first) {
+		first++
+	}
+	for last > first && last-1 != k && c.edge(last-1) {
+		last--
+	}
+	return extract.Span{First: c.base + first, Last: c.base + last}
+}
+
+// edge tells whether word i is trimmed off the ends of a span.
+func (c *clauses) edge(i int) bool {
+	switch c.w[i].UPOS {
+	case "PUNCT", "CCONJ":
+		return true
+	}
+	return false
+}

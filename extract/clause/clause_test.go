@@ -1,0 +1,143 @@
+package clause_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/pipeline"
+)
+
+// analyse runs the shipped pipeline and the extractor over text.
+func analyse(t testing.TB, text string) *extract.Document {
+	t.Helper()
+	m, err := pipeline.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &extract.Document{Text: text}
+	if err := m.Pipeline().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// describe renders a proposition as "lemma(role=text; ...)" with flags.
+func describe(doc *extract.Document, p extract.Proposition) string {
+	var b strings.Builder
+	b.WriteString(p.Lemma)
+	if p.Negated {
+		b.WriteString(" NEG")
+	}
+	if p.Passive {
+		b.WriteString(" PASS")
+	}
+	if p.Modal != "" {
+		b.WriteString(" " + p.Modal)
+	}
+	b.WriteString("(")
+	for i, a := range p.Args {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(a.Role.String())
+		if a.Prep != "" {
+			b.WriteString(":" + a.Prep)
+		}
+		fmt.Fprintf(&b, "=%s", doc.SpanText(a.Span))
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// TestPropositions checks the propositions read from news-like sentences
+// written for this test: each listed proposition must be among those found.
+func TestPropositions(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// A chained infinitive joins the relation; the preposition stays
+		// with its argument.
+		{"Putin offered to mediate between the two countries.",
+			[]string{"offer_to_mediate(subject=Putin; oblique:between=the two countries)"}},
+		// A passive clause gets active roles: the agent is the subject.
+		{"The call was described by Ushakov as useful.",
+			[]string{"describe PASS(object=The call; subject:by=Ushakov; complement=as useful)"}},
+		// Reported speech: the content clause is an argument and a
+		// proposition of its own, and a copula with an infinitive is one
+		// relation.
+		{"Trump said that American negotiators were ready to return to talks with Iran.",
+			[]string{
+				"say(subject=Trump; content=American negotiators were ready to return to talks with Iran)",
+				"be_ready_to_return(subject=American negotiators; oblique:to=talks with Iran)",
+			}},
+		// A quote followed by "X told Y".
+		{`"Russia condemns the strikes," Putin told Trump.`,
+			[]string{
+				"condemn(subject=Russia; object=the strikes)",
+				"tell(content=Russia condemns the strikes; subject=Putin; recipient=Trump)",
+			}},
+		// Negation and a particle verb.
+		{"Both leaders did not rule out a return to negotiations.",
+			[]string{"rule_out NEG(subject=Both leaders; object=a return to negotiations)"}},
+		// A relative clause's pronoun is the noun it modifies.
+		{"The company, which was founded by two engineers, makes chips.",
+			[]string{
+				"found PASS(object=The company; subject:by=two engineers)",
+				"make(subject=The company; object=chips)",
+			}},
+		// Coordinated verbs share their subject.
+		{"The union called a strike and closed the port.",
+			[]string{"call(subject=The union; object=a strike)", "close(subject=The union; object=the port)"}},
+		// Modality.
+		{"She could not attend the meeting in Paris.",
+			[]string{"attend NEG could(subject=She; object=the meeting in Paris)"}},
+		// An apposition says what someone is.
+		{"Kremlin spokesman Dmitry Peskov, a former diplomat, declined to comment.",
+			[]string{"be(subject=Dmitry Peskov; complement=a former diplomat)", "be(subject=Dmitry Peskov; complement=Kremlin spokesman)"}},
+	}
+	for _, tt := range tests {
+		doc := analyse(t, tt.text)
+		var got []string
+		for _, p := range doc.Propositions {
+			got = append(got, describe(doc, p))
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s\nmissing %s\ngot %s", tt.text, w, strings.Join(got, "\n    "))
+			}
+		}
+	}
+}
+
+// TestParentLinksReportedClause checks that a reported clause points to
+// the proposition reporting it.
+func TestParentLinksReportedClause(t *testing.T) {
+	doc := analyse(t, "The minister said the port would reopen on Monday.")
+	say, reopen := -1, -1
+	for k, p := range doc.Propositions {
+		switch p.Lemma {
+		case "say":
+			say = k
+		case "reopen":
+			reopen = k
+		}
+	}
+	if say < 0 || reopen < 0 {
+		t.Fatalf("propositions %v: want say and reopen", doc.Propositions)
+	}
+	if got := doc.Propositions[reopen].Parent; got != say {
+		t.Errorf("reopen's parent = %d, want %d (say)", got, say)
+	}
+	if p := doc.Propositions[reopen]; p.Modal != "would" {
+		t.Errorf("reopen's modal = %q, want would", p.Modal)
+	}
+}

@@ -1,0 +1,293 @@
+package fact
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// findEvents finds the words naming events, in text order, and groups
+// those naming the same event: "held a phone call ... The call was
+// described as useful" is one call. It runs before relations are read, so
+// that "the call" can be an argument.
+func (r *reader) findEvents() {
+	props := map[int]int{} // predicate head → proposition
+	for k, p := range r.doc.Propositions {
+		if !p.Copular {
+			if _, ok := props[p.Head]; !ok {
+				props[p.Head] = k
+			}
+		}
+	}
+	for i := range r.doc.Tokens {
+		t := r.tok(i)
+		lemma := strings.ToLower(t.Lemma)
+		switch {
+		case t.UPOS == "NOUN" && (communication[lemma] || r.lightObject(i, props)):
+			e := r.nounEvent(i, lemma)
+			r.main[e] = r.main[e] || r.lightObject(i, props) || strings.HasPrefix(t.DepRel, "nsubj")
+		case t.UPOS == "VERB" && communication[lemma]:
+			if k, ok := props[i]; ok {
+				r.verbEvent(i, k, lemma)
+			}
+		}
+	}
+}
+
+// lightObject tells whether noun i is the object of a light verb.
+func (r *reader) lightObject(i int, props map[int]int) bool {
+	if r.tok(i).DepRel != "obj" {
+		return false
+	}
+	h := r.headOf(i)
+	_, isProp := props[h]
+	return h >= 0 && isProp && lightVerbs[strings.ToLower(r.tok(h).Lemma)]
+}
+
+// definite tells whether noun i is made definite by a determiner or a
+// possessive ("the call", "their talks"): it then names an event already
+// mentioned, when there is one.
+func (r *reader) definite(i int) bool {
+	for _, d := range r.dependents(i) {
+		t := r.tok(d)
+		if t.DepRel == "nmod:poss" {
+			return true
+		}
+		if t.DepRel == "det" {
+			switch strings.ToLower(t.Lemma) {
+			case "the", "this", "that", "these", "those":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventType is the schema.org type of an event named by lemma.
+func eventType(lemma string) string {
+	if communication[lemma] {
+		return "CommunicateAction"
+	}
+	return "Event"
+}
+
+// nounEvent records noun i as naming an event, and returns it: a new
+// event, or for a definite noun the last event of the same name, else of
+// the same kind ("the call" after "Putin spoke with Trump").
+func (r *reader) nounEvent(i int, lemma string) int {
+	typ := eventType(lemma)
+	span := extract.Span{First: i, Last: i + 1}
+	if r.definite(i) {
+		e := r.lastEvent(func(ev *extract.Event) bool { return ev.Name == lemma })
+		if e < 0 {
+			e = r.lastMain(typ)
+		}
+		if e >= 0 {
+			r.addEventMention(e, span)
+			return e
+		}
+	}
+	e := r.newEvent(typ, lemma, span)
+	ev := &r.doc.Events[e]
+	// The noun phrase's own modifiers: "a 50-minute call with Trump",
+	// "talks between Israel and Iran".
+	for _, t := range r.doc.Times {
+		if r.within(t.Span, i) && t.Kind == extract.Duration && ev.Duration == "" {
+			ev.Duration = t.Value
+		}
+		if r.within(t.Span, i) && t.Kind == extract.Date && ev.Date == "" {
+			ev.Date = t.Value
+		}
+	}
+	for _, d := range r.dependents(i) {
+		switch r.tok(d).DepRel {
+		case "nmod":
+			switch r.caseOf(d) {
+			case "with", "between", "among":
+				for _, c := range r.conjuncts(d) {
+					if en, ok := r.entityAt[c]; ok {
+						ev.Participants = append(ev.Participants, en)
+					}
+				}
+			case "on", "about", "over":
+				ev.Topics = append(ev.Topics, r.refs(extract.Argument{Head: d, Span: extract.Span{First: d, Last: d + 1}})...)
+			}
+		}
+	}
+	return e
+}
+
+// verbEvent records the verb heading proposition k as naming a
+// communication: a new event, or the last one when its speakers are
+// already part of it or are not named ("the two leaders also discussed").
+func (r *reader) verbEvent(i, k int, lemma string) {
+	p := &r.doc.Propositions[k]
+	var who []int
+	unnamed := false
+	for _, a := range p.Args {
+		if a.Role != extract.Subject && a.Role != extract.Recipient && (a.Role != extract.Object || topicVerbs[lemma]) &&
+			!(a.Role == extract.Oblique && (a.Prep == "with" || a.Prep == "to")) {
+			continue
+		}
+		refs := r.refs(a)
+		if refs[0].Kind == extract.Literal && a.Role == extract.Subject {
+			unnamed = true
+		}
+		who = append(who, entityRefs(refs)...)
+	}
+	span := extract.Span{First: i, Last: i + 1}
+	e := r.lastMain("CommunicateAction")
+	if e >= 0 && r.sameEvent(e, who, unnamed, p.Sentence) {
+		r.addEventMention(e, span)
+	} else {
+		e = r.newEvent("CommunicateAction", lemma, span)
+		r.main[e] = true
+	}
+	r.doc.Events[e].Participants = append(r.doc.Events[e].Participants, who...)
+}
+
+// sameEvent tells whether a communication by who (unnamed when its
+// subject names no one) in sentence si continues event e.
+func (r *reader) sameEvent(e int, who []int, unnamed bool, si int) bool {
+	ev := &r.doc.Events[e]
+	if si-ev.Sentence > 3 && !unnamed {
+		return false
+	}
+	if len(who) == 0 {
+		return unnamed || si == ev.Sentence
+	}
+	for _, w := range who {
+		if !slices.Contains(ev.Participants, w) && len(ev.Participants) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) newEvent(typ, lemma string, span extract.Span) int {
+	r.doc.Events = append(r.doc.Events, extract.Event{
+		Type: typ, Name: lemma, Sentence: r.sentenceIndex(span.First), Mentions: []extract.Span{span}, Place: -1,
+	})
+	e := len(r.doc.Events) - 1
+	r.eventAt[span.First] = e
+	return e
+}
+
+func (r *reader) addEventMention(e int, span extract.Span) {
+	ev := &r.doc.Events[e]
+	ev.Mentions = append(ev.Mentions, span)
+	ev.Sentence = r.sentenceIndex(span.First)
+	r.eventAt[span.First] = e
+}
+
+// lastEvent returns the most recent event for which match holds, or -1.
+func (r *reader) lastEvent(match func(*extract.Event) bool) int {
+	for e := len(r.doc.Events) - 1; e >= 0; e-- {
+		if match(&r.doc.Events[e]) {
+			return e
+		}
+	}
+	return -1
+}
+
+// lastMain returns the most recent main event of type typ, or -1.
+func (r *reader) lastMain(typ string) int {
+	return r.lastEvent(func(ev *extract.Event) bool {
+		return ev.Type == typ && r.main[r.eventAt[ev.Mentions[0].First]]
+	})
+}
+
+// sentenceIndex returns the index of the sentence containing token i.
+func (r *reader) sentenceIndex(i int) int {
+	k, _ := slices.BinarySearchFunc(r.doc.Sentences, i, func(s extract.Sentence, i int) int {
+		switch {
+		case s.Last <= i:
+			return -1
+		case s.First > i:
+			return 1
+		}
+		return 0
+	})
+	return k
+}
+
+// within tells whether span sp lies in the subtree of token h.
+func (r *reader) within(sp extract.Span, h int) bool {
+	if sp.Len() == 0 || r.sentenceOf(sp.First) != r.sentenceOf(h) {
+		return false
+	}
+	for i := sp.First; i < sp.Last; i++ {
+		for j, n := i, 0; j >= 0 && n < 64; j, n = r.headOf(j), n+1 {
+			if j == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// caseOf returns the lower-cased preposition of token d.
+func (r *reader) caseOf(d int) string {
+	for _, c := range r.dependents(d) {
+		if r.tok(c).DepRel == "case" {
+			return strings.ToLower(r.doc.Form(r.tok(c)))
+		}
+	}
+	return ""
+}
+
+// eventDetails adds what proposition k says about an event: who took part
+// ("Putin and Trump held a call", "Putin spoke with Trump"), what it was
+// about ("the call touched on Ukraine", "they discussed Iran"), when and
+// how long.
+func (r *reader) eventDetails(k int, subjects []extract.Ref, date, duration string) {
+	p := &r.doc.Propositions[k]
+	ev := -1
+	verbal := false
+	if e, ok := r.eventAt[p.Head]; ok && !p.Copular {
+		ev, verbal = e, true
+	} else if o, ok := p.Arg(extract.Object); ok && lightVerbs[p.Lemma] {
+		if e, ok := r.eventAt[o.Head]; ok {
+			ev = e
+		}
+	}
+	if ev >= 0 {
+		e := &r.doc.Events[ev]
+		e.Participants = append(e.Participants, entityRefs(subjects)...)
+		for _, a := range p.Args {
+			switch {
+			case a.Role == extract.Recipient,
+				a.Role == extract.Oblique && (a.Prep == "with" || a.Prep == "to" || a.Prep == "between"),
+				a.Role == extract.Object && verbal && !topicVerbs[p.Lemma]:
+				e.Participants = append(e.Participants, entityRefs(r.refs(a))...)
+			case a.Role == extract.Object && verbal && topicVerbs[p.Lemma],
+				a.Role == extract.Oblique && verbal && (a.Prep == "about" || a.Prep == "on" || a.Prep == "over") && !r.isTime(a):
+				e.Topics = append(e.Topics, r.refs(a)...)
+			}
+		}
+		if e.Date == "" {
+			e.Date = date
+		}
+		if e.Duration == "" {
+			e.Duration = duration
+		}
+	}
+	// An event as the subject: "the call touched on the war".
+	for _, s := range subjects {
+		if s.Kind != extract.EventRef {
+			continue
+		}
+		for _, a := range p.Args {
+			if (a.Role == extract.Object && topicVerbs[p.Lemma]) || (a.Role == extract.Oblique && topicVerbs[predicateName(p.Lemma, a.Prep)]) {
+				r.doc.Events[s.Index].Topics = append(r.doc.Events[s.Index].Topics, r.refs(a)...)
+			}
+		}
+	}
+}
+
+// isTime tells whether an argument is a time expression.
+func (r *reader) isTime(a extract.Argument) bool {
+	_, ok := r.timeIn(a)
+	return ok
+}

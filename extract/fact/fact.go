@@ -1,0 +1,412 @@
+// Package fact reads an article's facts off its propositions and entities:
+// relations between actors (Putin –call→ Trump), events named by nouns or
+// verbs (a 50-minute phone call, with its participants, topics, date and
+// duration) and quotes with their speakers.
+//
+// Everything here is read from the structure earlier stages found — the
+// dependency parse through package clause, names through package entity —
+// and not from the words themselves, with two small exceptions kept as
+// tables below: the light verbs whose object names an event ("held a
+// call"), and the words that name communication, which schema.org types
+// CommunicateAction.
+package fact
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// lightVerbs take an event noun as object and add little meaning of their
+// own: "held a phone call" is the call.
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "conduct": true, "make": true, "host": true, "stage": true, "begin": true, "start": true,
+}
+
+// communication holds the lemmas of nouns and verbs naming communication
+// between people: their events are schema.org CommunicateActions. For the
+// verbs, the object is what was talked about.
+var communication = map[string]bool{
+	"call": true, "talk": true, "conversation": true, "meeting": true,
+	"meet": true, "speak": true, "discuss": true, "discussion": true, "negotiation": true, "negotiate": true,
+	"summit": true, "interview": true, "exchange": true, "consultation": true, "dialogue": true, "chat": true,
+}
+
+// topicVerbs say what a communication was about when it is their subject
+// ("the call touched on Ukraine") or they are its verb ("talked Iran");
+// the objects of other communication verbs are participants ("called
+// Trump").
+var topicVerbs = map[string]bool{
+	"discuss": true, "talk": true, "speak": true, "negotiate": true, "touch_on": true, "address": true, "cover": true, "focus_on": true, "concern": true, "center_on": true,
+}
+
+// Reader is the pipeline stage that fills Document.Relations, Events and
+// Quotes, and the entities' roles. Its zero value is ready to use and safe
+// for concurrent use.
+type Reader struct{}
+
+// Process reads the facts of a document whose propositions and entities
+// are known.
+func (Reader) Process(ctx context.Context, doc *extract.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := &reader{doc: doc, entityAt: map[int]int{}, eventAt: map[int]int{}, main: map[int]bool{}}
+	for e, ent := range doc.Entities {
+		for _, m := range ent.Mentions {
+			for i := m.First; i < m.Last; i++ {
+				r.entityAt[i] = e
+			}
+		}
+	}
+	doc.Relations, doc.Events, doc.Quotes = doc.Relations[:0], doc.Events[:0], doc.Quotes[:0]
+	r.findEvents()
+	for k := range doc.Propositions {
+		if k%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		r.proposition(k)
+	}
+	for e := range doc.Events {
+		ev := &doc.Events[e]
+		slices.Sort(ev.Participants)
+		ev.Participants = slices.Compact(ev.Participants)
+	}
+	return nil
+}
+
+// reader holds the indexes of one document.
+type reader struct {
+	doc      *extract.Document
+	entityAt map[int]int // token → entity
+	eventAt  map[int]int // token naming an event → event
+	// main marks the events told as happening — named by a verb or the
+	// object of a light verb — rather than only mentioned ("a return to
+	// talks"): the ones later clauses about communication continue.
+	main map[int]bool
+}
+
+func (r *reader) tok(i int) *extract.Token { return &r.doc.Tokens[i] }
+
+// sentenceOf returns the sentence containing token i.
+func (r *reader) sentenceOf(i int) extract.Sentence {
+	if k := r.sentenceIndex(i); k < len(r.doc.Sentences) {
+		return r.doc.Sentences[k]
+	}
+	return extract.Sentence{}
+}
+
+// headOf returns the document index of token i's head, or -1 at the root.
+func (r *reader) headOf(i int) int {
+	h := r.tok(i).Head
+	if h == 0 {
+		return -1
+	}
+	return r.sentenceOf(i).First + h - 1
+}
+
+// dependents returns the document indices of token i's dependents.
+func (r *reader) dependents(i int) []int {
+	s := r.sentenceOf(i)
+	var out []int
+	for j := s.First; j < s.Last; j++ {
+		if r.doc.Tokens[j].Head == i-s.First+1 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// conjuncts returns head token i and the tokens coordinated with it
+// ("Israel and Iran").
+func (r *reader) conjuncts(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out); k++ {
+		for _, d := range r.dependents(out[k]) {
+			if r.tok(d).DepRel == "conj" {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// refs resolves an argument to what it stands for: one ref per conjunct
+// when its words name entities or events ("Putin and Trump"), else the
+// words themselves as one literal.
+func (r *reader) refs(a extract.Argument) []extract.Ref {
+	var out []extract.Ref
+	for _, h := range r.conjuncts(a.Head) {
+		if e, ok := r.entityAt[h]; ok {
+			out = append(out, extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, h)})
+			continue
+		}
+		if ev, ok := r.eventAt[h]; ok {
+			out = append(out, extract.Ref{Kind: extract.EventRef, Index: ev, Text: r.doc.Events[ev].Name, Span: extract.Span{First: h, Last: h + 1}})
+			continue
+		}
+		if h == a.Head {
+			break // the head names no entity: the whole phrase is a literal
+		}
+	}
+	if len(out) == 0 {
+		return []extract.Ref{{Kind: extract.Literal, Text: r.doc.SpanText(a.Span), Span: a.Span}}
+	}
+	return out
+}
+
+// mentionAt returns entity e's mention covering token i.
+func (r *reader) mentionAt(e, i int) extract.Span {
+	for _, m := range r.doc.Entities[e].Mentions {
+		if m.First <= i && i < m.Last {
+			return m
+		}
+	}
+	return extract.Span{First: i, Last: i + 1}
+}
+
+// timeIn returns the time expression an argument consists of, if any.
+func (r *reader) timeIn(a extract.Argument) (extract.TimeExpr, bool) {
+	for _, t := range r.doc.Times {
+		if t.First <= a.Head && a.Head < t.Last {
+			return t, true
+		}
+	}
+	return extract.TimeExpr{}, false
+}
+
+// predicateName joins a proposition's lemma with a preposition:
+// mediate_between.
+func predicateName(lemma, prep string) string {
+	if prep == "" {
+		return lemma
+	}
+	return lemma + "_" + strings.ReplaceAll(prep, " ", "_")
+}
+
+// proposition reads the relations, quotes and event details of
+// proposition k.
+func (r *reader) proposition(k int) {
+	p := &r.doc.Propositions[k]
+	var date, duration string
+	for _, a := range p.Args {
+		if a.Role != extract.Oblique {
+			continue
+		}
+		if t, ok := r.timeIn(a); ok {
+			switch t.Kind {
+			case extract.Date:
+				if date == "" {
+					date = t.Value
+				}
+			case extract.Duration:
+				if duration == "" {
+					duration = t.Value
+				}
+			}
+		}
+	}
+	subj, hasSubj := p.Arg(extract.Subject)
+	var subjects []extract.Ref
+	if hasSubj {
+		subjects = r.refs(subj)
+	}
+	r.quotes(k, subjects)
+	r.eventDetails(k, subjects, date, duration)
+	if !hasSubj || subjects[0].Kind == extract.Literal {
+		return // RDF cannot hang facts on a literal
+	}
+	conf := p.Confidence
+	for _, a := range p.Args {
+		pred := p.Lemma
+		switch a.Role {
+		case extract.Subject, extract.Content:
+			continue
+		case extract.Oblique:
+			if _, ok := r.timeIn(a); ok || a.Prep == "" || a.Prep == "according to" {
+				continue
+			}
+			pred = predicateName(p.Lemma, a.Prep)
+		case extract.Complement:
+			if p.Copular {
+				r.copular(k, subjects, a, conf)
+				continue
+			}
+		}
+		for _, s := range subjects {
+			for _, o := range r.refs(a) {
+				if s.Kind == o.Kind && s.Index == o.Index && o.Kind != extract.Literal {
+					continue
+				}
+				r.doc.Relations = append(r.doc.Relations, extract.Relation{
+					Prop: k, Sentence: p.Sentence, Subject: s, Predicate: pred, Object: o,
+					Negated: p.Negated, Modal: p.Modal, Date: date, Duration: duration,
+					Words: p.Words, Confidence: conf,
+				})
+			}
+		}
+	}
+}
+
+// copular reads "X is Y": a role when Y is a noun phrase naming no entity
+// ("Yuri Ushakov, a Kremlin aide"), a plain "be" fact otherwise.
+func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf float64) {
+	p := &r.doc.Propositions[k]
+	objs := r.refs(a)
+	if len(p.Words) == 0 {
+		// An apposition describes the one name it is attached to, not the
+		// names coordinated with it.
+		subjects, objs = subjects[:1], objs[:1]
+		if objs[0].Kind != extract.Literal {
+			return // "Trump, Ushakov": two names side by side, no fact
+		}
+	}
+	pred := "be"
+	if objs[0].Kind == extract.Literal {
+		switch r.tok(a.Head).UPOS {
+		case "NOUN", "PROPN":
+			pred = "role"
+		}
+	}
+	for _, s := range subjects {
+		if s.Kind != extract.EntityRef {
+			continue
+		}
+		for _, o := range objs {
+			if o.Kind == s.Kind && o.Index == s.Index {
+				continue
+			}
+			if pred == "role" {
+				e := &r.doc.Entities[s.Index]
+				e.Roles = addRole(e.Roles, o.Text)
+			}
+			r.doc.Relations = append(r.doc.Relations, extract.Relation{
+				Prop: k, Sentence: p.Sentence, Subject: s, Predicate: pred, Object: o,
+				Negated: p.Negated, Modal: p.Modal, Words: p.Words, Confidence: conf,
+			})
+		}
+	}
+}
+
+// quotes records what proposition k reports: its Content argument, said
+// by its subject, and "according to X" obliques.
+func (r *reader) quotes(k int, subjects []extract.Ref) {
+	p := &r.doc.Propositions[k]
+	speaker := extract.Ref{}
+	if len(subjects) > 0 {
+		speaker = subjects[0]
+	}
+	if c, ok := p.Arg(extract.Content); ok {
+		q := extract.Quote{
+			Sentence: p.Sentence, Speaker: speaker, Cue: p.Head, CueLemma: p.Lemma,
+			Span: c.Span, Props: r.reported(k), Confidence: p.Confidence,
+		}
+		q.Span, q.Direct = r.quoted(c.Span)
+		r.doc.Quotes = append(r.doc.Quotes, q)
+	}
+	for _, a := range p.Args {
+		if a.Role != extract.Oblique || a.Prep != "according to" {
+			continue
+		}
+		s := r.doc.Sentences[p.Sentence]
+		// What the source said is the rest of the clause.
+		span := extract.Span{First: s.First, Last: s.Last}
+		if a.First-1 <= s.First+1 {
+			span.First = a.Last
+		} else {
+			span.Last = a.First - 2
+		}
+		span = r.trim(span)
+		if span.Len() == 0 {
+			continue
+		}
+		q := extract.Quote{
+			Sentence: p.Sentence, Speaker: r.refs(a)[0], Cue: -1, CueLemma: "according_to",
+			Span: span, Props: append([]int{k}, r.reported(k)...), Confidence: p.Confidence,
+		}
+		r.doc.Quotes = append(r.doc.Quotes, q)
+	}
+}
+
+// reported returns the propositions nested under proposition k's content.
+func (r *reader) reported(k int) []int {
+	var out []int
+	for j := range r.doc.Propositions {
+		for p := r.doc.Propositions[j].Parent; p >= 0; p = r.doc.Propositions[p].Parent {
+			if p == k {
+				out = append(out, j)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// quoted trims a content span of its quotation marks and punctuation and
+// tells whether it was inside quotation marks.
+func (r *reader) quoted(sp extract.Span) (extract.Span, bool) {
+	s := r.sentenceOf(sp.First)
+	isQuote := func(i int) bool {
+		if i < s.First || i >= s.Last {
+			return false
+		}
+		switch r.doc.Form(r.tok(i)) {
+		case `"`, "“", "”", "``", "''", "'", "‘", "’":
+			return true
+		}
+		return false
+	}
+	direct := false
+	first, last := sp.First, sp.Last
+	for first < last && (isQuote(first) || r.tok(first).UPOS == "PUNCT") {
+		direct = direct || isQuote(first)
+		first++
+	}
+	for last > first && (isQuote(last-1) || r.tok(last-1).UPOS == "PUNCT") {
+		direct = direct || isQuote(last-1)
+		last--
+	}
+	direct = direct || isQuote(sp.First-1) || isQuote(sp.Last)
+	return extract.Span{First: first, Last: last}, direct
+}
+
+// trim drops punctuation from the ends of a span.
+func (r *reader) trim(sp extract.Span) extract.Span {
+	for sp.First < sp.Last && r.tok(sp.First).UPOS == "PUNCT" {
+		sp.First++
+	}
+	for sp.Last > sp.First && r.tok(sp.Last-1).UPOS == "PUNCT" {
+		sp.Last--
+	}
+	return sp
+}
+
+// entityRefs keeps the entity references of refs.
+func entityRefs(refs []extract.Ref) []int {
+	var out []int
+	for _, r := range refs {
+		if r.Kind == extract.EntityRef {
+			out = append(out, r.Index)
+		}
+	}
+	return out
+}
+
+// addRole adds role to roles unless it is there already, or a longer role
+// ending with it is ("President" and "U.S. President" are one role).
+func addRole(roles []string, role string) []string {
+	for i, r := range roles {
+		switch {
+		case r == role || strings.HasSuffix(r, " "+role):
+			return roles
+		case strings.HasSuffix(role, " "+r):
+			roles[i] = role
+			return roles
+		}
+	}
+	return append(roles, role)
+}

@@ -1,0 +1,110 @@
+package fact_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/entity"
+	"github.com/newsgraph/newsgraph/extract/fact"
+	"github.com/newsgraph/newsgraph/extract/pipeline"
+)
+
+func analyse(t testing.TB, text string) *extract.Document {
+	t.Helper()
+	m, err := pipeline.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &extract.Document{Text: text}
+	p := append(m.Pipeline(), clause.Extractor{}, entity.Resolver{}, fact.Reader{})
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func refText(doc *extract.Document, r extract.Ref) string {
+	switch r.Kind {
+	case extract.EntityRef:
+		return doc.Entities[r.Index].Name
+	case extract.EventRef:
+		return fmt.Sprintf("event%d", r.Index)
+	}
+	return fmt.Sprintf("%q", r.Text)
+}
+
+// relations renders a document's relations as "subject -predicate-> object".
+func relations(doc *extract.Document) []string {
+	var out []string
+	for _, r := range doc.Relations {
+		s := fmt.Sprintf("%s -%s-> %s", refText(doc, r.Subject), r.Predicate, refText(doc, r.Object))
+		if r.Negated {
+			s = "NOT " + s
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Coordination is distributed, prepositions join the predicate.
+		{"Angela Merkel and Emmanuel Macron met Joe Biden.",
+			[]string{"Angela Merkel -meet-> Joe Biden", "Emmanuel Macron -meet-> Joe Biden"}},
+		{"Putin offered to mediate between Israel and Iran.",
+			[]string{"Putin -offer_to_mediate_between-> Israel", "Putin -offer_to_mediate_between-> Iran"}},
+		// Passives are turned active; negation is kept.
+		{"The plan was rejected by Oslo. Oslo did not accept the offer.",
+			[]string{"Oslo -reject-> \"The plan\"", "NOT Oslo -accept-> \"the offer\""}},
+		// A shorter name is the same entity; a title is a role.
+		{"On Monday, Finance Minister Maria Lopez met Carlos Ruiz. Lopez thanked Ruiz.",
+			[]string{"Maria Lopez -role-> \"Finance Minister\"", "Maria Lopez -thank-> Carlos Ruiz"}},
+	}
+	for _, tt := range tests {
+		doc := analyse(t, tt.text)
+		got := relations(doc)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s\nmissing %s\ngot %s", tt.text, w, strings.Join(got, "\n    "))
+			}
+		}
+	}
+}
+
+func TestEventsAndQuotes(t *testing.T) {
+	doc := analyse(t, "Pedro Sanchez held a phone call with Olaf Scholz. The two leaders discussed trade during the call. "+
+		"\"We agreed on the next steps,\" Sanchez told reporters.")
+	if len(doc.Events) != 1 {
+		t.Fatalf("events = %+v, want one call", doc.Events)
+	}
+	ev := doc.Events[0]
+	// Mentioned three times: "a phone call", "discussed", "the call".
+	if ev.Type != "CommunicateAction" || ev.Name != "call" || len(ev.Mentions) != 3 {
+		t.Errorf("event = %+v, want a CommunicateAction call mentioned three times", ev)
+	}
+	var who []string
+	for _, p := range ev.Participants {
+		who = append(who, doc.Entities[p].Name)
+	}
+	if !slices.Equal(who, []string{"Pedro Sanchez", "Olaf Scholz"}) {
+		t.Errorf("participants = %v", who)
+	}
+	if len(ev.Topics) != 1 || ev.Topics[0].Text != "trade" {
+		t.Errorf("topics = %+v, want trade", ev.Topics)
+	}
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("quotes = %+v, want one", doc.Quotes)
+	}
+	q := doc.Quotes[0]
+	if got := doc.SpanText(q.Span); got != "We agreed on the next steps" || !q.Direct || q.CueLemma != "tell" || refText(doc, q.Speaker) != "Pedro Sanchez" {
+		t.Errorf("quote %q direct=%v cue=%s speaker=%s", got, q.Direct, q.CueLemma, refText(doc, q.Speaker))
+	}
+}

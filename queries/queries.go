@@ -1,0 +1,87 @@
+// Package queries holds newsgraph's ready-made Gizmo queries (the .js files
+// of this directory, each starting with a comment saying what question it
+// answers) and the prelude every query runs with.
+//
+// The prelude defines helpers so that queries do not spell out IRIs and
+// keep working under any base IRI: rel("call") is the relation call,
+// schema("name"), ng("confidence"), rdf("type") the terms of schema.org,
+// newsgraph's own vocabulary and RDF, and named("Vladimir Putin") the
+// nodes with that schema:name; label(id) is a node's name, or the value
+// itself for a literal.
+package queries
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/vocab"
+)
+
+//go:embed *.js
+var files embed.FS
+
+// Query is one ready-made query.
+type Query struct {
+	Name     string // file name without .js: "who-called-whom"
+	Question string // the question it answers, from its first comment
+	Source   string
+}
+
+// All returns the ready-made queries sorted by name.
+func All() []Query {
+	entries, _ := fs.ReadDir(files, ".")
+	var out []Query
+	for _, e := range entries {
+		src, err := files.ReadFile(e.Name())
+		if err != nil {
+			continue
+		}
+		out = append(out, Query{Name: strings.TrimSuffix(e.Name(), ".js"), Question: question(string(src)), Source: string(src)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Get returns the ready-made query called name.
+func Get(name string) (Query, error) {
+	for _, q := range All() {
+		if q.Name == name {
+			return q, nil
+		}
+	}
+	return Query{}, fmt.Errorf("no ready-made query %q", name)
+}
+
+// question reads the first comment line of a query.
+func question(src string) string {
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "//") {
+			return strings.TrimSpace(strings.TrimPrefix(line, "//"))
+		}
+	}
+	return ""
+}
+
+// Prelude returns the JavaScript run before every query, for the
+// vocabulary v. Queries may also define their own functions.
+func Prelude(v vocab.Vocab) string {
+	return fmt.Sprintf(`var NG = %s;
+function iri(s) { return "<" + s + ">"; }
+function rel(name) { return iri(NG + "rel/" + name); }
+function ng(term) { return iri(NG + "ns#" + term); }
+function schema(term) { return iri(%s + term); }
+function rdf(term) { return iri(%s + term); }
+function prov(term) { return iri(%s + term); }
+function named(name) { return g.V().Has(schema("name"), name); }
+function relations() { return g.V().Has(rdf("type"), ng("Relation")); }
+function label(id) {
+  var n = g.V(id).Out([schema("name"), iri("http://www.w3.org/2000/01/rdf-schema#label")]).ToValue();
+  return n === null ? id : n;
+}
+`, strconv.Quote(v.Base()), strconv.Quote(vocab.Schema), strconv.Quote(vocab.RDF), strconv.Quote(vocab.PROV))
+}
