@@ -8,9 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/carb"
-	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/openie"
 )
 
@@ -54,23 +52,12 @@ func runOIE(ctx context.Context, e *env, args []string) error {
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read sentences: %w", err)
 	}
-	docs := make([]*extract.Document, len(lines))
-	words := make([][]string, len(lines))
-	for i, l := range lines {
-		docs[i], words[i] = openie.Tokenized(l)
-	}
-	p := append(m.Analysis(), clause.Extractor{})
-	var ex []carb.Extraction
-	for i, err := range p.ProcessBatch(ctx, docs) {
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return fmt.Errorf("line %d: %w", i+1, err)
+	ex, err := openie.Sentences(ctx, m.Analysis(), lines)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
-		for _, t := range openie.Tuples(docs[i], words[i]) {
-			ex = append(ex, carb.Extraction{Sentence: lines[i], Confidence: t.Confidence, Relation: t.Relation, Args: t.Args})
-		}
+		return err
 	}
 	return writeOutput(e, *out, func(w *bufio.Writer) error { return carb.WriteSystem(w, ex) })
 }

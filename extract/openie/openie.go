@@ -9,9 +9,13 @@
 package openie
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/carb"
+	"github.com/newsgraph/newsgraph/extract/clause"
 )
 
 // Tuple is one Open IE extraction.
@@ -144,4 +148,27 @@ func mark(doc *extract.Document, s extract.Sentence, a extract.Argument, words [
 		}
 	}
 	return ""
+}
+
+// Sentences runs the analysis stages (tagger, lemmatiser, parser, then
+// package clause) over tokenised sentences, one a line, and returns their
+// tuples as CaRB extractions of the lines as given. A sentence the stages
+// fail on stops the run with an error naming its line.
+func Sentences(ctx context.Context, analysis extract.Pipeline, lines []string) ([]carb.Extraction, error) {
+	docs := make([]*extract.Document, len(lines))
+	words := make([][]string, len(lines))
+	for i, l := range lines {
+		docs[i], words[i] = Tokenized(l)
+	}
+	p := append(analysis[:len(analysis):len(analysis)], clause.Extractor{})
+	var out []carb.Extraction
+	for i, err := range p.ProcessBatch(ctx, docs) {
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", i+1, err)
+		}
+		for _, t := range Tuples(docs[i], words[i]) {
+			out = append(out, carb.Extraction{Sentence: lines[i], Confidence: t.Confidence, Relation: t.Relation, Args: t.Args})
+		}
+	}
+	return out, nil
 }
