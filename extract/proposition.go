@@ -109,6 +109,9 @@ type Entity struct {
 	Name string
 	// Type is "PER", "ORG", "LOC", or "" when unknown.
 	Type string
+	// Wikidata is the entity's Wikidata item ("Q159") when the gazetteer
+	// knows it, else "".
+	Wikidata string
 	// Mentions are the entity's name mentions in text order.
 	Mentions []Span
 	// Aliases are the other names the article uses for it, sorted.
@@ -116,6 +119,9 @@ type Entity struct {
 	// Roles are titles and descriptions the article gives it ("Kremlin
 	// aide"), in text order, without repeats.
 	Roles []string
+	// Titles are the titles written right before its name ("U.S.
+	// President" in "U.S. President Donald Trump"), in text order.
+	Titles []Span
 }
 
 // RefKind tells what a Ref points to.

@@ -3,26 +3,36 @@
 // ("Vladimir Putin", "Putin"), with the titles the article gives it.
 //
 // Mentions come from the named-entity recogniser (Document.Mentions) when
-// it ran; otherwise runs of proper nouns stand in for them, without the
-// titles the parse attaches to names ("U.S. President" in "U.S. President
-// Donald Trump").
+// it ran; otherwise runs of proper nouns stand in for them. Titles are cut
+// off names ("U.S. President" in "U.S. President Donald Trump"), using the
+// parse (a title is attached to the name as nmod:desc) and the gazetteer's
+// titles; a country or organisation before a title is a mention of its own
+// ("U.S."). Names the gazetteer knows get its canonical name, type and
+// Wikidata item, so "U.S." and "the United States" are one entity.
 package entity
 
 import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
 
-// Resolver is the pipeline stage that fills Document.Entities. Its zero
-// value is ready to use and safe for concurrent use.
-type Resolver struct{}
+// Resolver is the pipeline stage that fills Document.Entities. It is safe
+// for concurrent use.
+type Resolver struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// New returns a resolver using the gazetteer g.
+func New(g *gazetteer.Gazetteer) *Resolver { return &Resolver{gaz: g} }
 
 // Process groups the document's name mentions into entities. Roles are
 // left to the stage that reads facts.
-func (Resolver) Process(ctx context.Context, doc *extract.Document) error {
+func (r *Resolver) Process(ctx context.Context, doc *extract.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -30,8 +40,172 @@ func (Resolver) Process(ctx context.Context, doc *extract.Document) error {
 	if len(mentions) == 0 {
 		mentions = properNouns(doc)
 	}
-	doc.Entities = group(doc, mentions)
+	mentions = r.known(doc, mentions)
+	var named []named
+	for _, m := range mentions {
+		named = append(named, r.split(doc, m)...)
+	}
+	doc.Entities = group(doc, named)
+	for e := range doc.Entities {
+		ent := &doc.Entities[e]
+		if ent.Type != "" && ent.Type != "PER" {
+			continue
+		}
+		for _, m := range ent.Mentions {
+			if t, ok := r.titleBefore(doc, m); ok {
+				ent.Titles = append(ent.Titles, t)
+			}
+		}
+	}
 	return nil
+}
+
+// titleBefore returns the title written right before a name, with the
+// country or organisation it belongs to ("Kremlin foreign policy aide",
+// "Russian President").
+func (r *Resolver) titleBefore(doc *extract.Document, m extract.Span) (extract.Span, bool) {
+	s := doc.Sentences[sentenceOf(doc, m.First)]
+	from := max(s.First, m.First-6)
+	words := make([]string, m.First-from)
+	for i := range words {
+		words[i] = doc.Form(&doc.Tokens[from+i])
+	}
+	for k := range words {
+		t, ok := r.gaz.MatchTitle(words[k:])
+		if !ok || t.Len != len(words)-k || !t.Title.Person {
+			continue
+		}
+		first := from + k
+		// An affiliation before the title: a demonym, a known name, or a
+		// proper noun ("Kremlin").
+		for first > s.First {
+			prev := &doc.Tokens[first-1]
+			w := doc.Form(prev)
+			if _, ok := r.gaz.Demonym(w); ok || prev.UPOS == "PROPN" {
+				first--
+				continue
+			}
+			break
+		}
+		return extract.Span{First: first, Last: m.First}, true
+	}
+	return extract.Span{}, false
+}
+
+// sentenceOf returns the index of the sentence holding token i.
+func sentenceOf(doc *extract.Document, i int) int {
+	k, _ := slices.BinarySearchFunc(doc.Sentences, i, func(s extract.Sentence, i int) int {
+		switch {
+		case s.Last <= i:
+			return -1
+		case s.First > i:
+			return 1
+		}
+		return 0
+	})
+	return min(k, len(doc.Sentences)-1)
+}
+
+// known adds to mentions the names the gazetteer knows that they miss or
+// cut short ("States" of "the United States" when "United" was not tagged
+// a proper noun), widening a mention a known name overlaps.
+func (r *Resolver) known(doc *extract.Document, mentions []extract.Mention) []extract.Mention {
+	out := make([]extract.Mention, 0, len(mentions))
+	next := 0 // mentions[next:] start after the scan position
+	for _, s := range doc.Sentences {
+		words := make([]string, s.Len())
+		for i := range words {
+			words[i] = doc.Form(&doc.Tokens[s.First+i])
+		}
+		for i := 0; i < len(words); i++ {
+			for next < len(mentions) && mentions[next].Last <= s.First+i {
+				out = append(out, mentions[next])
+				next++
+			}
+			w := words[i]
+			if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+			g, ok := r.gaz.Match(words[i:])
+			if !ok || g.Demonym {
+				continue
+			}
+			span := extract.Span{First: s.First + i, Last: s.First + i + g.Len}
+			typ := entryType(g.Entry.Kind)
+			// Swallow the mentions the name overlaps, keeping their span
+			// when it is wider (a name that contains a country's).
+			for next < len(mentions) && mentions[next].First < span.Last {
+				m := mentions[next]
+				if m.First < span.First || m.Last > span.Last {
+					span.First, span.Last = min(span.First, m.First), max(span.Last, m.Last)
+					typ = m.Type
+				}
+				next++
+			}
+			if n := len(out); n > 0 && out[n-1].Last > span.First {
+				continue // inside a mention already kept
+			}
+			out = append(out, extract.Mention{Span: span, Type: typ})
+			i = span.Last - s.First - 1
+		}
+	}
+	return append(out, mentions[next:]...)
+}
+
+// named is a mention with what the gazetteer knows of it.
+type named struct {
+	extract.Mention
+	entry *gazetteer.Entry
+}
+
+// split cuts the titles off a mention and looks its names up:
+// "U.S. President Donald Trump" gives the United States and "Donald
+// Trump".
+func (r *Resolver) split(doc *extract.Document, m extract.Mention) []named {
+	words := make([]string, m.Len())
+	for i := range words {
+		words[i] = doc.Form(&doc.Tokens[m.First+i])
+	}
+	var out []named
+	i := 0
+	for i < len(words) {
+		if t, ok := r.gaz.MatchTitle(words[i:]); ok && i+t.Len < len(words) {
+			i += t.Len
+			continue
+		}
+		if g, ok := r.gaz.Match(words[i:]); ok && !g.Demonym && i+g.Len < len(words) {
+			if _, title := r.gaz.MatchTitle(words[i+g.Len:]); title {
+				// An affiliation before a title: "U.S." in "U.S. President".
+				e := g.Entry
+				out = append(out, named{extract.Mention{Span: extract.Span{First: m.First + i, Last: m.First + i + g.Len}, Type: entryType(e.Kind)}, &e})
+				i += g.Len
+				continue
+			}
+		}
+		break
+	}
+	if i == len(words) {
+		return out
+	}
+	rest := extract.Mention{Span: extract.Span{First: m.First + i, Last: m.Last}, Type: m.Type}
+	n := named{Mention: rest}
+	if g, ok := r.gaz.Match(words[i:]); ok && g.Len == len(words)-i && !g.Demonym {
+		e := g.Entry
+		n.entry = &e
+		if n.Type == "" {
+			n.Type = entryType(e.Kind)
+		}
+	}
+	return append(out, n)
+}
+
+// entryType is the UniversalNER type of a gazetteer entry.
+func entryType(k gazetteer.Kind) string {
+	switch k {
+	case gazetteer.Organisation, gazetteer.Body:
+		return "ORG"
+	}
+	return "LOC"
 }
 
 // properNouns finds names where no recogniser ran: maximal runs of proper
@@ -62,6 +236,11 @@ func nameWord(doc *extract.Document, s extract.Sentence, i int) bool {
 	if t.UPOS != "PROPN" {
 		return false
 	}
+	for _, x := range doc.Times {
+		if x.First <= i && i < x.Last {
+			return false // "Saturday", "June"
+		}
+	}
 	return !isTitle(doc, s, i)
 }
 
@@ -85,7 +264,7 @@ func isTitle(doc *extract.Document, s extract.Sentence, i int) bool {
 // group clusters mentions into entities: the same name, or a shorter name
 // that ends a longer one of a person ("Putin" → "Vladimir Putin"), is one
 // entity.
-func group(doc *extract.Document, mentions []extract.Mention) []extract.Entity {
+func group(doc *extract.Document, mentions []named) []extract.Entity {
 	var ents []extract.Entity
 	byKey := map[string]int{}
 	type pending struct {
@@ -93,10 +272,27 @@ func group(doc *extract.Document, mentions []extract.Mention) []extract.Entity {
 		key string
 	}
 	var short []pending
-	for _, m := range mentions {
+	for _, n := range mentions {
+		m := n.Mention
 		name := doc.SpanText(m.Span)
 		key := Key(name)
 		if key == "" {
+			continue
+		}
+		if n.entry != nil {
+			// A known name: one entity per gazetteer entry, under its
+			// canonical name.
+			key = "gazetteer:" + n.entry.ID
+			e, ok := byKey[key]
+			if !ok {
+				ents = append(ents, extract.Entity{Name: n.entry.Name, Type: m.Type, Wikidata: n.entry.Wikidata})
+				e = len(ents) - 1
+				byKey[key] = e
+			}
+			ents[e].Mentions = append(ents[e].Mentions, m.Span)
+			if name != n.entry.Name {
+				ents[e].Aliases = append(ents[e].Aliases, name)
+			}
 			continue
 		}
 		if m.Len() == 1 {

@@ -71,6 +71,7 @@ func (Reader) Process(ctx context.Context, doc *extract.Document) error {
 		}
 		r.proposition(k)
 	}
+	r.titles()
 	for e := range doc.Events {
 		ev := &doc.Events[e]
 		slices.Sort(ev.Participants)
@@ -141,7 +142,7 @@ func (r *reader) conjuncts(i int) []int {
 func (r *reader) refs(a extract.Argument) []extract.Ref {
 	var out []extract.Ref
 	for _, h := range r.conjuncts(a.Head) {
-		if e, ok := r.entityAt[h]; ok {
+		if e, ok := r.nameEntity(h); ok {
 			out = append(out, extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, h)})
 			continue
 		}
@@ -157,6 +158,27 @@ func (r *reader) refs(a extract.Argument) []extract.Ref {
 		return []extract.Ref{{Kind: extract.Literal, Text: r.doc.SpanText(a.Span), Span: a.Span}}
 	}
 	return out
+}
+
+// nameEntity returns the entity token h names: its own, or for a proper
+// noun that heads a name it is not part of — a title the parser took for
+// the head, as in "Chancellor Olaf Scholz" — the entity of the words
+// attached to it by flat or compound.
+func (r *reader) nameEntity(h int) (int, bool) {
+	if e, ok := r.entityAt[h]; ok {
+		return e, true
+	}
+	if r.tok(h).UPOS != "PROPN" {
+		return 0, false
+	}
+	for _, d := range r.dependents(h) {
+		if rel := r.tok(d).DepRel; rel == "flat" || rel == "compound" {
+			if e, ok := r.nameEntity(d); ok {
+				return e, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // mentionAt returns entity e's mention covering token i.
@@ -394,6 +416,48 @@ func entityRefs(refs []extract.Ref) []int {
 		}
 	}
 	return out
+}
+
+// titles turns the titles written before names into role facts, unless
+// the parse already gave the same one.
+func (r *reader) titles() {
+	for e := range r.doc.Entities {
+		for _, t := range r.doc.Entities[e].Titles {
+			text := r.doc.SpanText(t)
+			ent := &r.doc.Entities[e]
+			dup := false
+			for k := range r.doc.Relations {
+				rel := &r.doc.Relations[k]
+				if rel.Predicate != "role" || rel.Subject.Kind != extract.EntityRef || rel.Subject.Index != e ||
+					rel.Object.First >= t.Last || t.First >= rel.Object.Last {
+					continue
+				}
+				// The parse read part of the same title ("President" of
+				// "Russian President"): keep the fuller one.
+				dup = true
+				if t.First <= rel.Object.First && rel.Object.Last <= t.Last {
+					ent.Roles = slices.DeleteFunc(ent.Roles, func(s string) bool { return s == rel.Object.Text })
+					rel.Object = extract.Ref{Kind: extract.Literal, Text: text, Span: t}
+					ent.Roles = addRole(ent.Roles, text)
+				}
+			}
+			if dup {
+				continue
+			}
+			ent.Roles = addRole(ent.Roles, text)
+			words := make([]int, 0, t.Len())
+			for i := t.First; i < t.Last; i++ {
+				words = append(words, i)
+			}
+			r.doc.Relations = append(r.doc.Relations, extract.Relation{
+				Prop: -1, Sentence: r.sentenceIndex(t.First), Predicate: "role",
+				Subject:    extract.Ref{Kind: extract.EntityRef, Index: e, Text: ent.Name, Span: r.mentionAt(e, t.Last)},
+				Object:     extract.Ref{Kind: extract.Literal, Text: text, Span: t},
+				Words:      words,
+				Confidence: 0.85,
+			})
+		}
+	}
 }
 
 // addRole adds role to roles unless it is there already, or a longer role

@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/entity"
 	"github.com/newsgraph/newsgraph/extract/fact"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
 
@@ -21,7 +22,7 @@ func analyse(t testing.TB, text string) *extract.Document {
 		t.Fatal(err)
 	}
 	doc := &extract.Document{Text: text}
-	p := append(m.Pipeline(), clause.Extractor{}, entity.Resolver{}, fact.Reader{})
+	p := append(m.Pipeline(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
 	if err := p.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/entity"
 	"github.com/newsgraph/newsgraph/extract/fact"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/morph"
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/segment"
@@ -115,7 +116,7 @@ func (m *Models) Pipeline() extract.Pipeline {
 // pipeline, then propositions, entities, and the relations, events and
 // quotes read from them.
 func (m *Models) Extraction() extract.Pipeline {
-	return append(m.Pipeline(), clause.Extractor{}, entity.Resolver{}, fact.Reader{})
+	return append(m.Pipeline(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
 }
 
 // Analysis returns the stages that run after tokenisation and sentence

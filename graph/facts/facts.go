@@ -175,6 +175,9 @@ func (b *builder) entities() {
 		for _, a := range e.Aliases {
 			b.add(iri, vocab.AlternateName, quad.String(a))
 		}
+		if e.Wikidata != "" {
+			b.add(iri, vocab.SameAs, quad.IRI(vocab.Wikidata+e.Wikidata))
+		}
 		b.add(b.article, vocab.Mentions, iri)
 	}
 }

@@ -34,6 +34,9 @@ const (
 	Schema = "https://schema.org/"
 	PROV   = "http://www.w3.org/ns/prov#"
 	OWL    = "http://www.w3.org/2002/07/owl#"
+	// Wikidata is the namespace of Wikidata items, which entities the
+	// gazetteer knows are owl:sameAs.
+	Wikidata = "http://www.wikidata.org/entity/"
 )
 
 // Terms of the standard vocabularies the graph uses.
