@@ -156,6 +156,9 @@ func (r *Resolver) known(doc *extract.Document, mentions []extract.Mention) []ex
 type named struct {
 	extract.Mention
 	entry *gazetteer.Entry
+	// metonym marks a name standing for entry without naming it ("Moscow"
+	// for Russia): not one of entry's names.
+	metonym bool
 }
 
 // split cuts the titles off a mention and looks its names up:
@@ -177,7 +180,7 @@ func (r *Resolver) split(doc *extract.Document, m extract.Mention) []named {
 			if _, title := r.gaz.MatchTitle(words[i+g.Len:]); title {
 				// An affiliation before a title: "U.S." in "U.S. President".
 				e := g.Entry
-				out = append(out, named{extract.Mention{Span: extract.Span{First: m.First + i, Last: m.First + i + g.Len}, Type: entryType(e.Kind)}, &e})
+				out = append(out, named{extract.Mention{Span: extract.Span{First: m.First + i, Last: m.First + i + g.Len}, Type: entryType(e.Kind)}, &e, false})
 				i += g.Len
 				continue
 			}
@@ -190,13 +193,33 @@ func (r *Resolver) split(doc *extract.Document, m extract.Mention) []named {
 	rest := extract.Mention{Span: extract.Span{First: m.First + i, Last: m.Last}, Type: m.Type}
 	n := named{Mention: rest}
 	if g, ok := r.gaz.Match(words[i:]); ok && g.Len == len(words)-i && !g.Demonym {
-		e := g.Entry
-		n.entry = &e
-		if n.Type == "" {
-			n.Type = entryType(e.Kind)
-		}
+		e := r.metonymy(doc, rest.Span, g.Entry)
+		n.entry, n.metonym = &e, e.ID != g.Entry.ID
+		n.Type = entryType(e.Kind)
 	}
 	return append(out, n)
+}
+
+// metonymy reads a capital that acts — the subject of a clause, as in
+// "Moscow was ready to mediate" — as its state, which is what news means
+// by it; a capital anywhere else ("talks in Moscow") stays the city.
+func (r *Resolver) metonymy(doc *extract.Document, sp extract.Span, e gazetteer.Entry) gazetteer.Entry {
+	if e.Kind != gazetteer.City || e.Country == "" {
+		return e
+	}
+	acts := false
+	for i := sp.First; i < sp.Last; i++ {
+		if rel := doc.Tokens[i].DepRel; rel == "nsubj" || rel == "nsubj:outer" || rel == "obl:agent" {
+			acts = true
+		}
+	}
+	if !acts {
+		return e
+	}
+	if c, ok := r.gaz.ByID(e.Country); ok {
+		return c
+	}
+	return e
 }
 
 // entryType is the UniversalNER type of a gazetteer entry.
@@ -290,7 +313,7 @@ func group(doc *extract.Document, mentions []named) []extract.Entity {
 				byKey[key] = e
 			}
 			ents[e].Mentions = append(ents[e].Mentions, m.Span)
-			if name != n.entry.Name {
+			if name != n.entry.Name && !n.metonym {
 				ents[e].Aliases = append(ents[e].Aliases, name)
 			}
 			continue

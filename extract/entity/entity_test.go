@@ -1,0 +1,74 @@
+package entity_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/entity"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/pipeline"
+)
+
+func resolve(t *testing.T, text string) *extract.Document {
+	t.Helper()
+	m, err := pipeline.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &extract.Document{Text: text}
+	p := append(m.Pipeline(), entity.New(gazetteer.Default()))
+	if err := p.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestEntities checks names, aliases, types and titles on sentences
+// written for this test. Each entity is described as
+// "Name [alias, ...] TYPE Qid titles=(...)".
+func TestEntities(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// A title is cut off the name and kept; a shorter name joins the
+		// longer one; a known country gets its canonical name.
+		{"On Monday, U.S. President Joe Biden met Olaf Scholz in Berlin. Biden thanked the United States Congress.",
+			[]string{"United States [U.S.] LOC Q30", "Joe Biden [Biden]  titles=(U.S. President)"}},
+		// A capital that acts is its state; one that is a place stays a city.
+		{"Oslo rejected the plan after talks in Oslo.",
+			[]string{"Norway [] LOC Q20", "Oslo [] LOC"}},
+		// Two people with the same family name keep a one-word mention apart.
+		{"Anna Berg met Lars Berg. Berg left.",
+			[]string{"Anna Berg []", "Lars Berg []", "Berg []"}},
+	}
+	for _, tt := range tests {
+		doc := resolve(t, tt.text)
+		var got []string
+		for _, e := range doc.Entities {
+			d := e.Name + " [" + strings.Join(e.Aliases, ", ") + "]"
+			if e.Type != "" || e.Wikidata != "" {
+				d += " " + e.Type
+			}
+			if e.Wikidata != "" {
+				d += " " + e.Wikidata
+			}
+			if len(e.Titles) > 0 {
+				var ts []string
+				for _, s := range e.Titles {
+					ts = append(ts, doc.SpanText(s))
+				}
+				d += "  titles=(" + strings.Join(ts, ", ") + ")"
+			}
+			got = append(got, d)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s\nmissing %s\ngot %s", tt.text, w, strings.Join(got, "\n    "))
+			}
+		}
+	}
+}
