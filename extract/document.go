@@ -46,7 +46,9 @@ type Document struct {
 
 	// Entities, Relations, Events and Quotes are the facts read from the
 	// propositions: the layer the graph is built from.
-	Entities  []Entity
+	Entities []Entity
+	// Groups are the phrases that refer to several entities together.
+	Groups    []Group
 	Relations []Relation
 	Events    []Event
 	Quotes    []Quote

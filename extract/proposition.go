@@ -112,7 +112,9 @@ type Entity struct {
 	// Wikidata is the entity's Wikidata item ("Q159") when the gazetteer
 	// knows it, else "".
 	Wikidata string
-	// Mentions are the entity's name mentions in text order.
+	// Mentions are the entity's mentions in text order: its names, and the
+	// pronouns and descriptions ("the Russian president") found to refer
+	// to it.
 	Mentions []Span
 	// Aliases are the other names the article uses for it, sorted.
 	Aliases []string
@@ -122,6 +124,16 @@ type Entity struct {
 	// Titles are the titles written right before its name ("U.S.
 	// President" in "U.S. President Donald Trump"), in text order.
 	Titles []Span
+}
+
+// Group is a noun phrase that refers to several entities at once: "the
+// two leaders" after "Putin and Trump".
+type Group struct {
+	Span
+	// Head is the document index of the phrase's head word.
+	Head int
+	// Members are indices into Document.Entities.
+	Members []int
 }
 
 // RefKind tells what a Ref points to.

@@ -4,7 +4,7 @@ g.V().Has(rdf("type"), rdf("Statement")).ForEach(function (s) {
     subject: label(g.V(s.id).Out(rdf("subject")).ToValue()),
     relation: label(g.V(s.id).Out(rdf("predicate")).ToValue()),
     object: label(g.V(s.id).Out(rdf("object")).ToValue()),
-    confidence: g.V(s.id).Out(ng("confidence")).ToValue(),
+    confidence: plain(g.V(s.id).Out(ng("confidence")).ToValue()),
     sentence: g.V(s.id).Out(ng("sentence")).ToValue()
   });
 });

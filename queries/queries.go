@@ -7,7 +7,8 @@
 // schema("name"), ng("confidence"), rdf("type") the terms of schema.org,
 // newsgraph's own vocabulary and RDF, and named("Vladimir Putin") the
 // nodes with that schema:name; label(id) is a node's name, or the value
-// itself for a literal.
+// itself for a literal; plain(v) is a literal's text without its datatype
+// ("PT50M" for "PT50M"^^xsd:duration).
 package queries
 
 import (
@@ -79,6 +80,11 @@ function rdf(term) { return iri(%s + term); }
 function prov(term) { return iri(%s + term); }
 function named(name) { return g.V().Has(schema("name"), name); }
 function relations() { return g.V().Has(rdf("type"), ng("Relation")); }
+function plain(v) {
+  if (typeof v !== "string") return v;
+  var m = /^"([\s\S]*)"(\^\^<[^>]*>|@[A-Za-z-]+)?$/.exec(v);
+  return m ? m[1] : v;
+}
 function label(id) {
   var n = g.V(id).Out([schema("name"), iri("http://www.w3.org/2000/01/rdf-schema#label")]).ToValue();
   return n === null ? id : n;

@@ -1,9 +1,13 @@
-// Who talked with whom (calls, talks, meetings), when and for how long?
-var calls = g.V().Has(rdf("type"), schema("CommunicateAction"));
-calls.ForEach(function (call) {
-  var who = g.V(call.id).Out(schema("participant")).Out(schema("name")).ToArray();
-  var when = g.V(call.id).Out(schema("startDate")).ToValue();
-  var howLong = g.V(call.id).Out(schema("duration")).ToValue();
-  var about = g.V(call.id).Out(schema("about")).ToArray().map(label);
-  g.Emit({event: call.id, participants: who, date: when, duration: howLong, about: about});
+// Who talked with whom (calls, talks, meetings), when, for how long and about what?
+g.V().Has(rdf("type"), schema("CommunicateAction")).ForEach(function (call) {
+  var c = function () { return g.V(call.id); };
+  g.Emit({
+    event: call.id,
+    name: c().Out(schema("name")).ToValue(),
+    participants: c().Out(schema("participant")).Unique().ToArray().map(label),
+    date: plain(c().Out(schema("startDate")).ToValue()),
+    duration: plain(c().Out(schema("duration")).ToValue()),
+    about: c().Out(schema("about")).Unique().ToArray().map(label),
+    sentence: c().Out(ng("sentence")).ToValue()
+  });
 });

@@ -4,6 +4,6 @@ g.V().Has(rdf("type"), schema("Quotation")).ForEach(function (q) {
     speaker: g.V(q.id).Out(schema("creator")).Out(schema("name")).ToValue(),
     cue: g.V(q.id).Out(ng("cue")).ToValue(),
     text: g.V(q.id).Out(schema("text")).ToValue(),
-    direct: g.V(q.id).Out(ng("direct")).ToValue()
+    direct: plain(g.V(q.id).Out(ng("direct")).ToValue())
   });
 });

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -107,5 +109,26 @@ func TestIngestIdempotentAndReplacing(t *testing.T) {
 	}
 	if !strings.Contains(changed, "Rotterdam") {
 		t.Errorf("the other article's facts were lost")
+	}
+}
+
+// TestReadyMadeQueries runs every query of queries/ on the sample articles:
+// each must say what question it answers and give answers.
+func TestReadyMadeQueries(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	ingest(t, "--db", db, filepath.Join("..", "..", "testdata", "articles"))
+	for _, q := range queries.All() {
+		t.Run(q.Name, func(t *testing.T) {
+			if q.Question == "" || !strings.HasSuffix(q.Question, "?") && !strings.Contains(q.Question, "?") {
+				t.Errorf("query %s does not start with a comment asking its question: %q", q.Name, q.Question)
+			}
+			var stdout, stderr bytes.Buffer
+			if status := run(context.Background(), []string{"query", "--db", db, "-q", q.Name}, &stdout, &stderr); status != 0 {
+				t.Fatalf("status %d: %s", status, stderr.String())
+			}
+			if strings.TrimSpace(stdout.String()) == "" {
+				t.Errorf("no answers")
+			}
+		})
 	}
 }

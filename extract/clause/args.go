@@ -180,10 +180,12 @@ func (c *clauses) preposition(k int) string {
 // resolveRelative replaces a relative pronoun argument ("who", "which") of
 // a relative clause headed by word i with the noun the clause modifies.
 func (c *clauses) resolveRelative(i, k int, a *extract.Argument) {
-	if !c.hasFeat(k, "PronType=Rel") || !strings.HasPrefix(c.w[i].DepRel, "acl") {
+	if !c.hasFeat(k, "PronType=Rel") {
 		return
 	}
-	if n := c.head(i); n >= 0 {
+	// The clause hangs on the noun it describes, as a relative clause
+	// (acl:relcl) or, when the parser missed that, by another relation.
+	if n := c.head(i); n >= 0 && (strings.HasPrefix(c.w[i].DepRel, "acl") || nominal(c.w[n].UPOS)) {
 		a.Head, a.Span, a.Inherited = c.base+n, c.argSpan(n), true
 	}
 }
@@ -231,7 +233,7 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		c.relationWords(h, &hp, new([]int))
 		return c.inheritedSubject(h, &hp)
 	case "acl", "acl:relcl":
-		if c.w[h].UPOS != "NOUN" && c.w[h].UPOS != "PROPN" && c.w[h].UPOS != "PRON" {
+		if !nominal(c.w[h].UPOS) {
 			return extract.Argument{}, false
 		}
 		a := extract.Argument{Role: extract.Subject, Head: c.base + h, Span: c.argSpan(h), Inherited: true}
@@ -348,3 +350,6 @@ func (c *clauses) edge(i int) bool {
 	}
 	return false
 }
+
+// nominal tells whether a part of speech heads noun phrases.
+func nominal(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }

@@ -56,7 +56,11 @@ func (r *Resolver) Process(ctx context.Context, doc *extract.Document) error {
 				ent.Titles = append(ent.Titles, t)
 			}
 		}
+		if ent.Type == "" && len(ent.Titles) > 0 {
+			ent.Type = "PER" // only people carry a person's title
+		}
 	}
+	doc.Groups = r.coref(doc)
 	return nil
 }
 

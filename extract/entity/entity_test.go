@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/entity"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
+	"github.com/newsgraph/newsgraph/extract/timex"
 )
 
 func resolve(t *testing.T, text string) *extract.Document {
@@ -19,7 +20,7 @@ func resolve(t *testing.T, text string) *extract.Document {
 		t.Fatal(err)
 	}
 	doc := &extract.Document{Text: text}
-	p := append(m.Pipeline(), entity.New(gazetteer.Default()))
+	p := append(m.Pipeline(), timex.New(), entity.New(gazetteer.Default()))
 	if err := p.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestEntities(t *testing.T) {
 		// A title is cut off the name and kept; a shorter name joins the
 		// longer one; a known country gets its canonical name.
 		{"On Monday, U.S. President Joe Biden met Olaf Scholz in Berlin. Biden thanked the United States Congress.",
-			[]string{"United States [U.S.] LOC Q30", "Joe Biden [Biden]  titles=(U.S. President)"}},
+			[]string{"United States [U.S.] LOC Q30", "Joe Biden [Biden] PER  titles=(U.S. President)", "Olaf Scholz []"}},
 		// A capital that acts is its state; one that is a place stays a city.
 		{"Oslo rejected the plan after talks in Oslo.",
 			[]string{"Norway [] LOC Q20", "Oslo [] LOC"}},
@@ -64,6 +65,49 @@ func TestEntities(t *testing.T) {
 				d += "  titles=(" + strings.Join(ts, ", ") + ")"
 			}
 			got = append(got, d)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s\nmissing %s\ngot %s", tt.text, w, strings.Join(got, "\n    "))
+			}
+		}
+		for _, g := range got {
+			if strings.HasPrefix(g, "Monday") {
+				t.Errorf("a date is not an entity: %s", g)
+			}
+		}
+	}
+}
+
+// TestCoreference checks pronouns, descriptions by title and pairs on
+// sentences written for this test: each want is "phrase → entity".
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"On Monday, French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris. " +
+			"The two leaders discussed energy prices. The French president said he was confident.",
+			[]string{"The two leaders → Emmanuel Macron + Olaf Scholz", "The French president → Emmanuel Macron", "he → Emmanuel Macron"}},
+		{"Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. His remarks were brief.",
+			[]string{"His → Dmitry Peskov"}},
+	}
+	for _, tt := range tests {
+		doc := resolve(t, tt.text)
+		var got []string
+		for _, e := range doc.Entities {
+			for _, m := range e.Mentions {
+				if text := doc.SpanText(m); !strings.Contains(e.Name, text) && !slices.Contains(e.Aliases, text) {
+					got = append(got, text+" → "+e.Name)
+				}
+			}
+		}
+		for _, g := range doc.Groups {
+			var names []string
+			for _, m := range g.Members {
+				names = append(names, doc.Entities[m].Name)
+			}
+			got = append(got, doc.SpanText(g.Span)+" → "+strings.Join(names, " + "))
 		}
 		for _, w := range tt.want {
 			if !slices.Contains(got, w) {

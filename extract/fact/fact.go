@@ -53,7 +53,10 @@ func (Reader) Process(ctx context.Context, doc *extract.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := &reader{doc: doc, entityAt: map[int]int{}, eventAt: map[int]int{}, main: map[int]bool{}}
+	r := &reader{doc: doc, entityAt: map[int]int{}, eventAt: map[int]int{}, main: map[int]bool{}, groupAt: map[int]int{}}
+	for g, gr := range doc.Groups {
+		r.groupAt[gr.Head] = g
+	}
 	for e, ent := range doc.Entities {
 		for _, m := range ent.Mentions {
 			for i := m.First; i < m.Last; i++ {
@@ -85,6 +88,7 @@ type reader struct {
 	doc      *extract.Document
 	entityAt map[int]int // token → entity
 	eventAt  map[int]int // token naming an event → event
+	groupAt  map[int]int // head of a phrase naming several entities → group
 	// main marks the events told as happening — named by a verb or the
 	// object of a light verb — rather than only mentioned ("a return to
 	// talks"): the ones later clauses about communication continue.
@@ -142,6 +146,12 @@ func (r *reader) conjuncts(i int) []int {
 func (r *reader) refs(a extract.Argument) []extract.Ref {
 	var out []extract.Ref
 	for _, h := range r.conjuncts(a.Head) {
+		if g, ok := r.groupAt[h]; ok {
+			for _, e := range r.doc.Groups[g].Members {
+				out = append(out, extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.doc.Groups[g].Span})
+			}
+			continue
+		}
 		if e, ok := r.nameEntity(h); ok {
 			out = append(out, extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, h)})
 			continue
@@ -191,6 +201,36 @@ func (r *reader) mentionAt(e, i int) extract.Span {
 	return extract.Span{First: i, Last: i + 1}
 }
 
+// timesOf returns the date and duration of the time expressions that
+// modify token h, whatever the relation: an oblique ("on Saturday", "for 50
+// minutes"), an adverbial ("a day earlier"), a bare noun phrase
+// ("Saturday").
+func (r *reader) timesOf(h int) (date, duration string) {
+	s := r.sentenceOf(h)
+	for _, t := range r.doc.Times {
+		if t.First < s.First || t.First >= s.Last {
+			continue
+		}
+		// The expression's head is its word attached outside it.
+		attached := false
+		for i := t.First; i < t.Last; i++ {
+			if hd := r.headOf(i); hd == h {
+				attached = true
+			}
+		}
+		if !attached {
+			continue
+		}
+		switch {
+		case t.Kind == extract.Date && date == "":
+			date = t.Value
+		case t.Kind == extract.Duration && duration == "":
+			duration = t.Value
+		}
+	}
+	return date, duration
+}
+
 // timeIn returns the time expression an argument consists of, if any.
 func (r *reader) timeIn(a extract.Argument) (extract.TimeExpr, bool) {
 	for _, t := range r.doc.Times {
@@ -214,24 +254,7 @@ func predicateName(lemma, prep string) string {
 // proposition k.
 func (r *reader) proposition(k int) {
 	p := &r.doc.Propositions[k]
-	var date, duration string
-	for _, a := range p.Args {
-		if a.Role != extract.Oblique {
-			continue
-		}
-		if t, ok := r.timeIn(a); ok {
-			switch t.Kind {
-			case extract.Date:
-				if date == "" {
-					date = t.Value
-				}
-			case extract.Duration:
-				if duration == "" {
-					duration = t.Value
-				}
-			}
-		}
-	}
+	date, duration := r.timesOf(p.Head)
 	subj, hasSubj := p.Arg(extract.Subject)
 	var subjects []extract.Ref
 	if hasSubj {

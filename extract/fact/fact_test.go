@@ -8,10 +8,6 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/extract/clause"
-	"github.com/newsgraph/newsgraph/extract/entity"
-	"github.com/newsgraph/newsgraph/extract/fact"
-	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
 
@@ -22,7 +18,7 @@ func analyse(t testing.TB, text string) *extract.Document {
 		t.Fatal(err)
 	}
 	doc := &extract.Document{Text: text}
-	p := append(m.Pipeline(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
+	p := m.Extraction()
 	if err := p.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}

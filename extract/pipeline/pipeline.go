@@ -24,6 +24,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/segment"
 	"github.com/newsgraph/newsgraph/extract/tag"
+	"github.com/newsgraph/newsgraph/extract/timex"
 	"github.com/newsgraph/newsgraph/extract/tokenize"
 )
 
@@ -113,10 +114,10 @@ func (m *Models) Pipeline() extract.Pipeline {
 }
 
 // Extraction returns the whole pipeline from raw text to facts: the NLP
-// pipeline, then propositions, entities, and the relations, events and
-// quotes read from them.
+// pipeline, then time expressions, propositions, entities, and the
+// relations, events and quotes read from them.
 func (m *Models) Extraction() extract.Pipeline {
-	return append(m.Pipeline(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
+	return append(m.Pipeline(), timex.New(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
 }
 
 // Analysis returns the stages that run after tokenisation and sentence

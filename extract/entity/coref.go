@@ -1,0 +1,266 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Coreference within an article: pronouns ("he", "his"), descriptions by
+// title ("the Russian president", "his U.S. counterpart") and pairs ("the
+// two leaders", "both men") are linked to the entities named before them.
+// The rules use the parse (subjects are preferred antecedents, as in
+// centering theory) and what the article itself said about its people
+// (their titles); they resolve only what they can resolve with some
+// certainty and leave the rest alone.
+
+// personPronouns are the third-person singular pronouns that refer to
+// people.
+var personPronouns = map[string]bool{
+	"he": true, "him": true, "his": true, "himself": true,
+	"she": true, "her": true, "hers": true, "herself": true,
+}
+
+// pairWords head noun phrases that refer to the two people just named
+// when they carry "two" or "both": "the two leaders", "both men".
+var pairWords = map[string]bool{
+	"leader": true, "man": true, "woman": true, "president": true, "side": true, "head": true, "minister": true,
+}
+
+// coref adds to the entities the pronouns and descriptions that refer to
+// them, and returns the pairs "the two leaders" refer to.
+func (r *Resolver) coref(doc *extract.Document) []extract.Group {
+	at := make(map[int]int) // token → entity, for name mentions
+	for e, ent := range doc.Entities {
+		for _, m := range ent.Mentions {
+			for i := m.First; i < m.Last; i++ {
+				at[i] = e
+			}
+		}
+	}
+	var groups []extract.Group
+	added := make([][]extract.Span, len(doc.Entities))
+	var pair []int // the last two people named together
+	for si, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &doc.Tokens[i]
+			if e, ok := at[i]; ok {
+				if p := r.coordinatedPerson(doc, s, i, at); p >= 0 && p != e && r.person(doc, e) {
+					pair = []int{p, e}
+				}
+				continue
+			}
+			form := strings.ToLower(doc.Form(t))
+			switch {
+			case t.UPOS == "PRON" && personPronouns[form]:
+				if e := r.antecedent(doc, si, i, at, func(e int) bool { return r.person(doc, e) }); e >= 0 {
+					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
+				}
+			case t.UPOS == "NOUN":
+				if len(pair) == 2 && r.pairPhrase(doc, s, i) {
+					groups = append(groups, extract.Group{Span: r.phrase(doc, s, i), Head: i, Members: slices.Clone(pair)})
+					continue
+				}
+				if e := r.described(doc, si, s, i, at); e >= 0 {
+					added[e] = append(added[e], r.phrase(doc, s, i))
+				}
+			}
+		}
+	}
+	for e, spans := range added {
+		ent := &doc.Entities[e]
+		ent.Mentions = append(ent.Mentions, spans...)
+		slices.SortFunc(ent.Mentions, func(a, b extract.Span) int { return a.First - b.First })
+	}
+	return groups
+}
+
+// person tells whether entity e is a person, by type or, where the type is
+// unknown, by a title before its name.
+func (r *Resolver) person(doc *extract.Document, e int) bool {
+	ent := &doc.Entities[e]
+	return ent.Type == "PER" || (ent.Type == "" && len(ent.Titles) > 0)
+}
+
+// coordinatedPerson returns the person entity token i's name is
+// coordinated with ("Putin and Trump", "Macron and German Chancellor
+// Olaf Scholz"), or -1.
+func (r *Resolver) coordinatedPerson(doc *extract.Document, s extract.Sentence, i int, at map[int]int) int {
+	h := nameHead(doc, s, i)
+	if doc.Tokens[h].DepRel != "conj" || doc.Tokens[h].Head == 0 {
+		return -1
+	}
+	other := s.First + doc.Tokens[h].Head - 1
+	for j := s.First; j < s.Last; j++ {
+		if e, ok := at[j]; ok && nameHead(doc, s, j) == other && r.person(doc, e) {
+			return e
+		}
+	}
+	return -1
+}
+
+// nameHead climbs from token i to the head of the name phrase it is part
+// of, through the relations that hold names and titles together.
+func nameHead(doc *extract.Document, s extract.Sentence, i int) int {
+	for n := 0; n < 8; n++ {
+		t := &doc.Tokens[i]
+		if t.Head == 0 || (t.DepRel != "flat" && t.DepRel != "compound" && t.DepRel != "nmod:desc") {
+			break
+		}
+		i = s.First + t.Head - 1
+	}
+	return i
+}
+
+// antecedent returns the entity a pronoun at token i refers to: the
+// subject of its own clause's sentence before it, else the subject of one
+// of the two sentences before, else the nearest entity before it, among
+// the entities ok accepts; -1 if none.
+func (r *Resolver) antecedent(doc *extract.Document, si, i int, at map[int]int, ok func(int) bool) int {
+	for back := 0; back <= 2 && si-back >= 0; back++ {
+		s := doc.Sentences[si-back]
+		last := s.Last
+		if back == 0 {
+			last = i
+		}
+		nearest := -1
+		for j := s.First; j < last; j++ {
+			e, isEnt := at[j]
+			if !isEnt || !ok(e) {
+				continue
+			}
+			if strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") || doc.Tokens[j].DepRel == "flat" && strings.HasPrefix(doc.Tokens[s.First+doc.Tokens[j].Head-1].DepRel, "nsubj") {
+				return e
+			}
+			nearest = e
+		}
+		if nearest >= 0 {
+			return nearest
+		}
+	}
+	return -1
+}
+
+// phrase returns the noun phrase headed by token h: h with the words
+// before it that depend on it.
+func (r *Resolver) phrase(doc *extract.Document, s extract.Sentence, h int) extract.Span {
+	first := h
+	for j := h - 1; j >= s.First; j-- {
+		if !dependsOn(doc, s, j, h) {
+			break
+		}
+		first = j
+	}
+	return extract.Span{First: first, Last: h + 1}
+}
+
+// dependsOn tells whether token j is in the subtree of token h.
+func dependsOn(doc *extract.Document, s extract.Sentence, j, h int) bool {
+	for n := 0; n < s.Len() && j >= s.First; n++ {
+		if j == h {
+			return true
+		}
+		hd := doc.Tokens[j].Head
+		if hd == 0 {
+			return false
+		}
+		j = s.First + hd - 1
+	}
+	return false
+}
+
+// pairPhrase tells whether the noun at token h is "the two leaders",
+// "both men" and the like.
+func (r *Resolver) pairPhrase(doc *extract.Document, s extract.Sentence, h int) bool {
+	if !pairWords[strings.ToLower(doc.Tokens[h].Lemma)] {
+		return false
+	}
+	for j := s.First; j < h; j++ {
+		if !dependsOn(doc, s, j, h) || doc.Tokens[j].Head != h-s.First+1 {
+			continue
+		}
+		switch strings.ToLower(doc.Form(&doc.Tokens[j])) {
+		case "two", "both":
+			return true
+		}
+	}
+	return false
+}
+
+// described returns the person a definite description at noun h refers
+// to — "the Russian president", "his U.S. counterpart", "the Kremlin
+// aide" — or -1: the latest person named before with the same title and
+// the same country or organisation. "counterpart" and "leader" fit any
+// title of the affiliation.
+func (r *Resolver) described(doc *extract.Document, si int, s extract.Sentence, h int, at map[int]int) int {
+	sp := r.phrase(doc, s, h)
+	words := make([]string, 0, sp.Len())
+	definite := false
+	for j := sp.First; j <= h; j++ {
+		w := doc.Form(&doc.Tokens[j])
+		switch strings.ToLower(w) {
+		case "the", "his", "her", "its", "their":
+			definite = true
+			continue
+		}
+		words = append(words, w)
+	}
+	if !definite || len(words) == 0 {
+		return -1
+	}
+	title := strings.ToLower(doc.Tokens[h].Lemma)
+	generic := title == "counterpart" || title == "leader"
+	if !generic {
+		if _, ok := r.gaz.MatchTitle(words[len(words)-1:]); !ok {
+			return -1
+		}
+	}
+	affiliation := r.affiliation(words[:len(words)-1])
+	if affiliation == "" && generic {
+		return -1 // "the leader": too vague
+	}
+	match := func(e int) bool {
+		for _, t := range doc.Entities[e].Titles {
+			tw := strings.Fields(doc.SpanText(t))
+			if len(tw) == 0 {
+				continue
+			}
+			if !generic && !strings.EqualFold(tw[len(tw)-1], doc.Form(&doc.Tokens[h])) &&
+				!strings.EqualFold(strings.TrimSuffix(tw[len(tw)-1], "s"), title) {
+				continue
+			}
+			if affiliation != "" && r.affiliation(tw[:len(tw)-1]) != affiliation {
+				continue
+			}
+			return true
+		}
+		return false
+	}
+	return r.antecedent(doc, si, sp.First, at, match)
+}
+
+// affiliation returns the gazetteer ID of the country or organisation a
+// title's modifiers name ("Russian", "U.S.", "Kremlin" → RU, US, RU), or
+// the modifiers themselves, lower-cased, when the gazetteer does not know
+// them; "" when there are none.
+func (r *Resolver) affiliation(words []string) string {
+	for _, w := range words {
+		if e, ok := r.gaz.Demonym(w); ok {
+			return e.ID
+		}
+		if g, ok := r.gaz.Match([]string{w}); ok {
+			if g.Entry.Country != "" {
+				return g.Entry.Country
+			}
+			return g.Entry.ID
+		}
+	}
+	var mods []string
+	for _, w := range words {
+		if _, ok := r.gaz.MatchTitle([]string{w}); !ok {
+			mods = append(mods, strings.ToLower(w))
+		}
+	}
+	return strings.Join(mods, " ")
+}
