@@ -72,6 +72,36 @@ func BenchmarkPipelineBatch(b *testing.B) {
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+// BenchmarkExtractionBatch measures the whole extraction, raw text to
+// relations, events and quotes, on one goroutine over the documents as one
+// batch, the way ingest runs it on each processor.
+func BenchmarkExtractionBatch(b *testing.B) {
+	m := models(b)
+	texts := benchTexts(b)
+	p := m.Extraction()
+	ctx := context.Background()
+	docs := make([]*extract.Document, len(texts))
+	words := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, text := range texts {
+			docs[k] = &extract.Document{Text: text}
+		}
+		for _, err := range p.ProcessBatch(ctx, docs) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		if i == 0 {
+			for _, d := range docs {
+				words += len(d.Tokens)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
 // BenchmarkStage measures each stage alone, on documents already
 // processed up to it.
 func BenchmarkStage(b *testing.B) {
@@ -86,6 +116,16 @@ func BenchmarkStage(b *testing.B) {
 		{"tag", m.Tagger, extract.Pipeline{m.Tokenizer, m.Segmenter}},
 		{"morph", m.Morph, extract.Pipeline{m.Tokenizer, m.Segmenter, m.Tagger}},
 		{"parse", m.Parser, extract.Pipeline{m.Tokenizer, m.Segmenter, m.Tagger, m.Morph}},
+	}
+	// The fact stages, each on documents processed up to it.
+	ex := m.Extraction()
+	core := len(m.Pipeline())
+	for k, name := range []string{"timex", "clause", "entity", "fact"} {
+		stages = append(stages, struct {
+			name  string
+			stage extract.Stage
+			prep  extract.Pipeline
+		}{name, ex[core+k], ex[:core+k]})
 	}
 	for _, s := range stages {
 		b.Run(s.name, func(b *testing.B) {
