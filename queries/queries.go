@@ -87,7 +87,7 @@ function plain(v) {
 }
 function label(id) {
   var n = g.V(id).Out([schema("name"), iri("http://www.w3.org/2000/01/rdf-schema#label")]).ToValue();
-  return n === null ? id : n;
+  return n === null ? plain(id) : n;
 }
 `, strconv.Quote(v.Base()), strconv.Quote(vocab.Schema), strconv.Quote(vocab.RDF), strconv.Quote(vocab.PROV))
 }

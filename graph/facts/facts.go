@@ -17,7 +17,10 @@
 package facts
 
 import (
+	"fmt"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -98,13 +101,13 @@ func (b *builder) add(s quad.Value, p quad.IRI, o quad.Value) {
 func (b *builder) articleQuads(a Article) {
 	b.add(b.article, vocab.Type, vocab.NewsArticle)
 	if a.Title != "" {
-		b.add(b.article, vocab.Headline, quad.String(a.Title))
+		b.add(b.article, vocab.Headline, en(a.Title))
 	}
 	if !a.Published.IsZero() {
 		b.add(b.article, vocab.DatePublished, dateValue(a.Published))
 	}
 	if a.URL != "" {
-		b.add(b.article, vocab.URL, quad.IRI(a.URL))
+		b.add(b.article, vocab.URL, urlValue(a.URL))
 	}
 	if a.Publisher != "" {
 		b.add(b.article, vocab.Publisher, quad.String(a.Publisher))
@@ -112,6 +115,29 @@ func (b *builder) articleQuads(a Article) {
 	if a.Source != "" {
 		b.add(b.article, b.v.Term("source"), quad.String(a.Source))
 	}
+}
+
+// en marks text as English: newsgraph reads English articles, and RDF
+// tools use the tag to pick labels.
+func en(s string) quad.Value { return quad.LangString{Value: quad.String(s), Lang: "en"} }
+
+// urlValue is an article's URL as an IRI when it is an absolute URL, with
+// the characters IRIs forbid percent-encoded; other text is kept as a
+// plain literal rather than written as a broken IRI.
+func urlValue(s string) quad.Value {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return quad.String(s)
+	}
+	var b strings.Builder
+	for _, r := range u.String() {
+		if r <= ' ' || strings.ContainsRune("<>\"{}|^`\\", r) {
+			fmt.Fprintf(&b, "%%%02X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return quad.IRI(b.String())
 }
 
 // dateValue is an xsd:date for a time at midnight UTC, else an
@@ -222,7 +248,7 @@ func (b *builder) ref(r extract.Ref) quad.Value {
 	case extract.EventRef:
 		return b.eventIRI[r.Index]
 	case extract.Literal:
-		return quad.String(r.Text)
+		return en(r.Text)
 	}
 	return nil
 }
@@ -232,7 +258,7 @@ func (b *builder) ref(r extract.Ref) quad.Value {
 func (b *builder) provenance(node quad.IRI, sentence int, span extract.Span, confidence float64) {
 	b.add(node, vocab.DerivedFrom, b.article)
 	if sentence >= 0 && sentence < len(b.doc.Sentences) {
-		b.add(node, b.v.Term("sentence"), quad.String(b.doc.SentenceText(b.doc.Sentences[sentence])))
+		b.add(node, b.v.Term("sentence"), en(b.doc.SentenceText(b.doc.Sentences[sentence])))
 	}
 	if span.Len() > 0 {
 		start, end := b.doc.Tokens[span.First].Start, b.doc.Tokens[span.Last-1].End
@@ -328,7 +354,7 @@ func (b *builder) relation(r *extract.Relation) {
 	}
 	spans := []extract.Span{r.Subject.Span, r.Object.Span}
 	if len(r.Words) > 0 {
-		b.add(node, b.v.Term("wording"), quad.String(b.words(r.Words)))
+		b.add(node, b.v.Term("wording"), en(b.words(r.Words)))
 		spans = append(spans, extract.Span{First: r.Words[0], Last: r.Words[len(r.Words)-1] + 1})
 	}
 	b.provenance(node, r.Sentence, cover(spans...), r.Confidence)
@@ -350,7 +376,7 @@ func (b *builder) quote(i int) {
 	q := &b.doc.Quotes[i]
 	node := vocab.Part(b.article, "q", i)
 	b.add(node, vocab.Type, vocab.Quotation)
-	b.add(node, vocab.Text, quad.String(b.doc.SpanText(q.Span)))
+	b.add(node, vocab.Text, en(b.doc.SpanText(q.Span)))
 	b.add(node, b.v.Term("direct"), boolean(q.Direct))
 	b.add(node, b.v.Term("cue"), quad.String(q.CueLemma))
 	spans := []extract.Span{q.Span}
@@ -361,7 +387,7 @@ func (b *builder) quote(i int) {
 		b.add(speaker, b.v.Relation("say"), node)
 		spans = append(spans, q.Speaker.Span)
 	case extract.Literal:
-		b.add(node, b.v.Term("speakerName"), quad.String(q.Speaker.Text))
+		b.add(node, b.v.Term("speakerName"), en(q.Speaker.Text))
 		spans = append(spans, q.Speaker.Span)
 	}
 	for _, p := range q.Props {

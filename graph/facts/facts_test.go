@@ -45,7 +45,7 @@ func tokEnd(d *extract.Document) int {
 
 func TestQuads(t *testing.T) {
 	v := vocab.New("http://kg.example/")
-	a := Article{Key: "https://news.example/a", URL: "https://news.example/a", Title: "A", Published: time.Date(2025, 6, 14, 0, 0, 0, 0, time.UTC)}
+	a := Article{Key: "https://news.example/a", URL: "https://news.example/a b?q=\"x\"", Title: "A", Published: time.Date(2025, 6, 14, 0, 0, 0, 0, time.UTC)}
 	label, qs := Quads(v, a, doc())
 	if label != v.Article(a.Key) {
 		t.Fatalf("label %s", label)
@@ -71,7 +71,7 @@ func TestQuads(t *testing.T) {
 		{"no asserted edge for a negated fact", berg, v.Relation("call"), oslo, false},
 		{"statement subject", stmt, vocab.Subject, berg, true},
 		{"statement flag", stmt, v.Term("negated"), quad.TypedString{Value: "true", Type: quad.IRI(vocab.XSD + "boolean")}, true},
-		{"wording", stmt, v.Term("wording"), quad.String("did not call"), true},
+		{"wording", stmt, v.Term("wording"), quad.LangString{Value: "did not call", Lang: "en"}, true},
 		// Offsets count characters: "Ü" is two bytes but one character.
 		{"start in characters", stmt, v.Term("start"), quad.TypedString{Value: "10", Type: quad.IRI(vocab.XSD + "integer")}, true},
 		{"end in characters", stmt, v.Term("end"), quad.TypedString{Value: "37", Type: quad.IRI(vocab.XSD + "integer")}, true},
@@ -83,7 +83,8 @@ func TestQuads(t *testing.T) {
 		{"event duration", vocab.Part(label, "e", 0), vocab.Duration, quad.TypedString{Value: "PT50M", Type: quad.IRI(vocab.XSD + "duration")}, true},
 		{"event date", vocab.Part(label, "e", 0), vocab.StartDate, quad.TypedString{Value: "2025-06-14", Type: quad.IRI(vocab.XSD + "date")}, true},
 		{"speaker says quote", berg, v.Relation("say"), vocab.Part(label, "q", 0), true},
-		{"quote text", vocab.Part(label, "q", 0), vocab.Text, quad.String("It works"), true},
+		{"quote text", vocab.Part(label, "q", 0), vocab.Text, quad.LangString{Value: "It works", Lang: "en"}, true},
+		{"article URL", label, vocab.URL, quad.IRI("https://news.example/a%20b?q=%22x%22"), true},
 		{"quote holds the fact", vocab.Part(label, "q", 0), v.Term("states"), stmt, true},
 		{"article date", label, vocab.DatePublished, quad.TypedString{Value: "2025-06-14", Type: quad.IRI(vocab.XSD + "date")}, true},
 	}
