@@ -22,11 +22,21 @@ var personPronouns = map[string]bool{
 	"she": true, "her": true, "hers": true, "herself": true,
 }
 
-// pairWords head noun phrases that refer to the two people just named
-// when they carry "two" or "both": "the two leaders", "both men".
-var pairWords = map[string]bool{
-	"leader": true, "man": true, "woman": true, "president": true, "side": true, "head": true, "minister": true,
+// pairWords head noun phrases that refer to the two people, or the two
+// countries, just named together when they carry "two" or "both": "the two
+// leaders", "both men", "the two countries".
+var pairWords = map[string]pairKind{
+	"leader": people, "man": people, "woman": people, "president": people, "head": people, "minister": people,
+	"country": places, "nation": places, "state": places, "government": places, "neighbour": places, "neighbor": places,
 }
+
+// pairKind tells which pair a pair word refers to.
+type pairKind uint8
+
+const (
+	people pairKind = iota + 1
+	places
+)
 
 // coref adds to the entities the pronouns and descriptions that refer to
 // them, and returns the pairs "the two leaders" refer to.
@@ -41,13 +51,15 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 	}
 	var groups []extract.Group
 	added := make([][]extract.Span, len(doc.Entities))
-	var pair []int // the last two people named together
+	pairs := map[pairKind][]int{} // the last two people, and places, named together
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &doc.Tokens[i]
 			if e, ok := at[i]; ok {
-				if p := r.coordinatedPerson(doc, s, i, at); p >= 0 && p != e && r.person(doc, e) {
-					pair = []int{p, e}
+				if p := r.coordinated(doc, s, i, at); p >= 0 && p != e {
+					if k := r.kind(doc, e); k != 0 && k == r.kind(doc, p) {
+						pairs[k] = []int{p, e}
+					}
 				}
 				continue
 			}
@@ -58,8 +70,8 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
 				}
 			case t.UPOS == "NOUN":
-				if len(pair) == 2 && r.pairPhrase(doc, s, i) {
-					groups = append(groups, extract.Group{Span: r.phrase(doc, s, i), Head: i, Members: slices.Clone(pair)})
+				if k := r.pairPhrase(doc, s, i); len(pairs[k]) == 2 {
+					groups = append(groups, extract.Group{Span: r.phrase(doc, s, i), Head: i, Members: slices.Clone(pairs[k])})
 					continue
 				}
 				if e := r.described(doc, si, s, i, at); e >= 0 {
@@ -83,17 +95,28 @@ func (r *Resolver) person(doc *extract.Document, e int) bool {
 	return ent.Type == "PER" || (ent.Type == "" && len(ent.Titles) > 0)
 }
 
-// coordinatedPerson returns the person entity token i's name is
-// coordinated with ("Putin and Trump", "Macron and German Chancellor
-// Olaf Scholz"), or -1.
-func (r *Resolver) coordinatedPerson(doc *extract.Document, s extract.Sentence, i int, at map[int]int) int {
+// kind tells whether entity e can be one of a pair of people or of
+// places, or neither (0).
+func (r *Resolver) kind(doc *extract.Document, e int) pairKind {
+	switch {
+	case r.person(doc, e):
+		return people
+	case doc.Entities[e].Type == "LOC" || doc.Entities[e].Type == "ORG" && doc.Entities[e].Wikidata != "":
+		return places
+	}
+	return 0
+}
+
+// coordinated returns the entity token i's name is coordinated with
+// ("Putin and Trump", "Macron and German Chancellor Olaf Scholz"), or -1.
+func (r *Resolver) coordinated(doc *extract.Document, s extract.Sentence, i int, at map[int]int) int {
 	h := nameHead(doc, s, i)
 	if doc.Tokens[h].DepRel != "conj" || doc.Tokens[h].Head == 0 {
 		return -1
 	}
 	other := s.First + doc.Tokens[h].Head - 1
 	for j := s.First; j < s.Last; j++ {
-		if e, ok := at[j]; ok && nameHead(doc, s, j) == other && r.person(doc, e) {
+		if e, ok := at[j]; ok && nameHead(doc, s, j) == other {
 			return e
 		}
 	}
@@ -152,6 +175,14 @@ func (r *Resolver) phrase(doc *extract.Document, s extract.Sentence, h int) extr
 		}
 		first = j
 	}
+	for first < h {
+		switch doc.Tokens[first].UPOS {
+		case "ADP", "PUNCT", "CCONJ", "SCONJ":
+			first++ // "between" in "between the two countries"
+			continue
+		}
+		break
+	}
 	return extract.Span{First: first, Last: h + 1}
 }
 
@@ -171,10 +202,11 @@ func dependsOn(doc *extract.Document, s extract.Sentence, j, h int) bool {
 }
 
 // pairPhrase tells whether the noun at token h is "the two leaders",
-// "both men" and the like.
-func (r *Resolver) pairPhrase(doc *extract.Document, s extract.Sentence, h int) bool {
-	if !pairWords[strings.ToLower(doc.Tokens[h].Lemma)] {
-		return false
+// "both men", "the two countries" and the like, and which pair it names.
+func (r *Resolver) pairPhrase(doc *extract.Document, s extract.Sentence, h int) pairKind {
+	k := pairWords[strings.ToLower(doc.Tokens[h].Lemma)]
+	if k == 0 {
+		return 0
 	}
 	for j := s.First; j < h; j++ {
 		if !dependsOn(doc, s, j, h) || doc.Tokens[j].Head != h-s.First+1 {
@@ -182,10 +214,10 @@ func (r *Resolver) pairPhrase(doc *extract.Document, s extract.Sentence, h int) 
 		}
 		switch strings.ToLower(doc.Form(&doc.Tokens[j])) {
 		case "two", "both":
-			return true
+			return k
 		}
 	}
-	return false
+	return 0
 }
 
 // described returns the person a definite description at noun h refers

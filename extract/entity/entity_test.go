@@ -91,6 +91,8 @@ func TestCoreference(t *testing.T) {
 			[]string{"The two leaders → Emmanuel Macron + Olaf Scholz", "The French president → Emmanuel Macron", "he → Emmanuel Macron"}},
 		{"Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. His remarks were brief.",
 			[]string{"His → Dmitry Peskov"}},
+		{"Fighting between Armenia and Azerbaijan resumed. Turkey offered to mediate between the two countries.",
+			[]string{"the two countries → Armenia + Azerbaijan"}},
 	}
 	for _, tt := range tests {
 		doc := resolve(t, tt.text)
