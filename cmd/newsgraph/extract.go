@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/newsgraph/newsgraph/graph/merge"
+	"github.com/newsgraph/newsgraph/graph/store"
 	"github.com/newsgraph/newsgraph/graph/vocab"
 )
 
@@ -20,6 +22,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
 	format := fs.String("format", "nquads", "output format (nquads)")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,16 +37,26 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	aliases, err := readAliases(*aliasFile)
+	if err != nil {
+		return err
+	}
+	v := vocab.New(*base)
+	merger := merge.New(nil, v, aliases)
 	ins, failed := readArticles(e, fs.Args(), *maxBytes)
 	err = writeOutput(e, *out, func(w *bufio.Writer) error {
 		nw := nquads.NewWriter(w)
-		err := extractAll(ctx, m, vocab.New(*base), ins, func(x extracted) error {
+		err := extractAll(ctx, m, v, ins, func(x extracted) error {
 			if x.err != nil {
 				e.log.Error("input refused", "input", x.in.doc.Name, "err", x.err)
 				failed = append(failed, oneLine(x.err))
 				return nil
 			}
-			_, err := nw.WriteQuads(x.quads)
+			graphs, err := merger.Merge(ctx, []store.Graph{{Label: x.label, Quads: x.quads}})
+			if err != nil {
+				return err
+			}
+			_, err = nw.WriteQuads(graphs[0].Quads)
 			return err
 		})
 		if err != nil {

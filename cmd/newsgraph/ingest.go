@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/article"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 	"github.com/newsgraph/newsgraph/graph/facts"
+	"github.com/newsgraph/newsgraph/graph/merge"
 	"github.com/newsgraph/newsgraph/graph/store"
 	"github.com/newsgraph/newsgraph/graph/vocab"
 )
@@ -190,6 +192,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
 	batch := fs.Int("batch", 64, "store this many articles per transaction")
+	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -207,6 +210,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	v := vocab.New(*base)
+	aliases, err := readAliases(*aliasFile)
+	if err != nil {
+		return err
+	}
+	merger := merge.New(st, v, aliases)
 	ins, failed := readArticles(e, fs.Args(), *maxBytes)
 	var total counts
 	var pending []store.Graph
@@ -215,7 +223,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if _, _, err := st.ReplaceGraphs(ctx, pending); err != nil {
+		graphs, err := merger.Merge(ctx, pending)
+		if err != nil {
+			return err
+		}
+		if _, _, err := st.ReplaceGraphs(ctx, graphs); err != nil {
 			return err
 		}
 		pending = pending[:0]
@@ -249,4 +261,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d input(s) refused, the others were stored: %s", len(failed), strings.Join(failed, "; "))
 	}
 	return nil
+}
+
+// readAliases reads the alias file at path, if one is given.
+func readAliases(path string) (map[string]quad.IRI, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return merge.ReadAliases(f, path)
 }

@@ -201,6 +201,11 @@ func (b *builder) entities() {
 		for _, a := range e.Aliases {
 			b.add(iri, vocab.AlternateName, quad.String(a))
 		}
+		if words := strings.Fields(e.Name); e.Type == "PER" && len(words) > 1 {
+			// The family name lets other articles that say only "Putin"
+			// find this node (see package merge).
+			b.add(iri, vocab.FamilyName, quad.String(words[len(words)-1]))
+		}
 		if e.Wikidata != "" {
 			b.add(iri, vocab.SameAs, quad.IRI(vocab.Wikidata+e.Wikidata))
 		}

@@ -226,3 +226,32 @@ func TestQueryLiteralTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestSubjects(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	name := quad.IRI("https://schema.org/familyName")
+	q := func(sub, obj string, label string) quad.Quad {
+		return quad.Quad{Subject: quad.IRI(sub), Predicate: name, Object: quad.String(obj), Label: quad.IRI(label)}
+	}
+	if _, _, err := s.ReplaceGraphs(ctx, []Graph{
+		{Label: "a1", Quads: []quad.Quad{q("p:b", "Putin", ""), q("p:a", "Putin", ""), q("p:c", "Trump", "")}},
+		{Label: "a2", Quads: []quad.Quad{q("p:a", "Putin", ""), {Subject: quad.IRI("p:d"), Predicate: quad.IRI("p:other"), Object: quad.String("Putin")}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Subjects(ctx, name, quad.String("Putin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0] != quad.IRI("p:a") || got[1] != quad.IRI("p:b") {
+		t.Errorf("Subjects = %v, want [p:a p:b] (distinct, sorted, this predicate only)", got)
+	}
+	if got, err := s.Subjects(ctx, name, quad.String("Nobody")); err != nil || len(got) != 0 {
+		t.Errorf("Subjects of an absent value = %v, %v", got, err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"sort"
 
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/query"
@@ -179,4 +180,51 @@ func (s *Store) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Quad)
 		return err
 	}
 	return ctx.Err()
+}
+
+// Subjects returns the distinct subjects of the quads, in any graph, with
+// predicate p and object o, sorted by their N-Quads form: who has
+// schema:familyName "Putin", which articles schema:mentions an entity. It
+// reads the object index, so it costs what the matching quads cost.
+func (s *Store) Subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.Value, error) {
+	o, err := normalizeValue(o)
+	if err != nil {
+		return nil, fmt.Errorf("subjects: %w", err)
+	}
+	p = p.Full()
+	s.rlock()
+	defer s.runlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	qs := s.h.QuadStore
+	ref, err := qs.ValueOf(o)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	seen := map[string]quad.Value{}
+	for it.Next(ctx) {
+		q, err := qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		if q.Predicate == p {
+			seen[quad.ToString(q.Subject)] = q.Subject
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]quad.Value, len(keys))
+	for i, k := range keys {
+		out[i] = seen[k]
+	}
+	return out, ctx.Err()
 }

@@ -62,6 +62,7 @@ var (
 
 	Name          = quad.IRI(Schema + "name")
 	AlternateName = quad.IRI(Schema + "alternateName")
+	FamilyName    = quad.IRI(Schema + "familyName")
 	Headline      = quad.IRI(Schema + "headline")
 	DatePublished = quad.IRI(Schema + "datePublished")
 	URL           = quad.IRI(Schema + "url")

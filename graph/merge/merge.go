@@ -1,0 +1,294 @@
+// Package merge keeps one node per real entity across the whole store.
+//
+// Each article names its entities by the fullest name it uses ("Vladimir
+// Putin"), but an article may only ever say "Putin". Before a batch of
+// article graphs is stored, Merger rewrites their entity IRIs so that:
+//
+//   - a name listed in the user's alias file gets the IRI the file gives;
+//   - a person known only by one word ("Putin") is the person of the store
+//     or batch with that family name, when there is exactly one;
+//   - when a person with a full name arrives, the articles stored earlier
+//     that knew them by family name alone are rewritten to point to them.
+//
+// The result does not depend on the order articles arrive in: "Putin"
+// before "Vladimir Putin" ends as "Vladimir Putin" after. A one-word name
+// that fits several people ("Berg" with Anna and Lars Berg stored) is left
+// alone, and a merge once made is kept when a second namesake arrives.
+package merge
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph/store"
+	"github.com/newsgraph/newsgraph/graph/vocab"
+)
+
+// Merger rewrites the entity IRIs of article graphs; see the package
+// documentation. It is not safe for concurrent use: one ingest at a time.
+type Merger struct {
+	st      *store.Store // nil: aliases only
+	v       vocab.Vocab
+	aliases map[string]quad.IRI // entity.Key of a name → IRI
+}
+
+// New returns a Merger over the store st (nil to apply aliases only) with
+// the user's aliases, from ReadAliases.
+func New(st *store.Store, v vocab.Vocab, aliases map[string]quad.IRI) *Merger {
+	return &Merger{st: st, v: v, aliases: aliases}
+}
+
+// ReadAliases reads an alias file: one "name<TAB>IRI" a line, blank lines
+// and lines starting with # ignored. Names match whatever their case and
+// dots ("U.S." = "us").
+func ReadAliases(r io.Reader, name string) (map[string]quad.IRI, error) {
+	out := map[string]quad.IRI{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		alias, iri, ok := strings.Cut(line, "\t")
+		iri = strings.Trim(strings.TrimSpace(iri), "<>")
+		if !ok || key(alias) == "" || !strings.Contains(iri, ":") || strings.ContainsAny(iri, " <>\"") {
+			return nil, fmt.Errorf("%s:%d: want NAME<TAB>IRI", name, n)
+		}
+		out[key(alias)] = quad.IRI(iri)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+// key normalises a name as the entity stage does: lower case, no dots or
+// possessive, single spaces.
+func key(name string) string {
+	name = strings.ToLower(name)
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	name = strings.ReplaceAll(name, ".", "")
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// entity is what a graph says of one of its entities.
+type entity struct {
+	iri        quad.IRI
+	person     bool
+	typed      bool     // typed as something else than a person or a thing
+	names      []string // schema:name and schema:alternateName values
+	familyName string
+}
+
+// entities lists the entities a graph mentions, with what it says of them.
+func entities(g store.Graph) map[quad.IRI]*entity {
+	out := map[quad.IRI]*entity{}
+	get := func(v quad.Value) *entity {
+		iri, ok := v.(quad.IRI)
+		if !ok {
+			return nil
+		}
+		e := out[iri]
+		if e == nil {
+			e = &entity{iri: iri}
+			out[iri] = e
+		}
+		return e
+	}
+	mentioned := map[quad.IRI]bool{}
+	for _, q := range g.Quads {
+		if q.Predicate == vocab.Mentions {
+			if iri, ok := q.Object.(quad.IRI); ok {
+				mentioned[iri] = true
+			}
+		}
+	}
+	for _, q := range g.Quads {
+		iri, ok := q.Subject.(quad.IRI)
+		if !ok || !mentioned[iri] {
+			continue
+		}
+		e := get(q.Subject)
+		switch q.Predicate {
+		case vocab.Type:
+			e.person = e.person || q.Object == vocab.Person
+			e.typed = e.typed || q.Object != vocab.Person && q.Object != vocab.Thing
+		case vocab.Name, vocab.AlternateName:
+			e.names = append(e.names, text(q.Object))
+		case vocab.FamilyName:
+			e.familyName = text(q.Object)
+		}
+	}
+	return out
+}
+
+func text(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.TypedString:
+		return string(v.Value)
+	}
+	return quad.ToString(v)
+}
+
+// Merge returns the batch with its entity IRIs rewritten, followed by the
+// graphs already stored that must be rewritten with it; store them all in
+// one ReplaceGraphs call.
+func (m *Merger) Merge(ctx context.Context, batch []store.Graph) ([]store.Graph, error) {
+	ents := make([]map[quad.IRI]*entity, len(batch))
+	inBatch := map[quad.IRI]bool{}
+	// Family names of the batch's people: family name → IRIs.
+	family := map[string][]quad.IRI{}
+	for i, g := range batch {
+		inBatch[g.Label] = true
+		ents[i] = entities(g)
+		for _, e := range ents[i] {
+			if e.familyName != "" && !slices.Contains(family[e.familyName], e.iri) {
+				family[e.familyName] = append(family[e.familyName], e.iri)
+			}
+		}
+	}
+	people := func(familyName string) ([]quad.IRI, error) {
+		out := slices.Clone(family[familyName])
+		if m.st != nil {
+			stored, err := m.st.Subjects(ctx, vocab.FamilyName, quad.String(familyName))
+			if err != nil {
+				return nil, err
+			}
+			for _, s := range stored {
+				if iri, ok := s.(quad.IRI); ok && !slices.Contains(out, iri) {
+					out = append(out, iri)
+				}
+			}
+		}
+		slices.Sort(out)
+		return out, nil
+	}
+	out := make([]store.Graph, 0, len(batch))
+	for i, g := range batch {
+		to := map[quad.IRI]target{}
+		for iri, e := range ents[i] {
+			if t, ok := m.alias(e); ok && t != iri {
+				to[iri] = target{iri: t}
+				continue
+			}
+			if e.typed || e.familyName != "" || len(e.names) == 0 || len(strings.Fields(e.names[0])) != 1 {
+				continue
+			}
+			// A one-word name of a person (or of something of unknown
+			// type): the one person with that family name.
+			cands, err := people(e.names[0])
+			if err != nil {
+				return nil, err
+			}
+			if len(cands) == 1 && cands[0] != iri {
+				to[iri] = target{iri: cands[0], merged: true}
+			}
+		}
+		out = append(out, rewrite(g, to))
+	}
+	if m.st == nil {
+		return out, nil
+	}
+	// Articles stored earlier that knew a newly complete person by family
+	// name alone.
+	redo := map[quad.IRI]map[quad.IRI]target{} // stored graph → its rewrites
+	names := make([]string, 0, len(family))
+	for n := range family {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		cands, err := people(n)
+		if err != nil {
+			return nil, err
+		}
+		short := m.v.Entity(n)
+		if len(cands) != 1 || cands[0] == short {
+			continue
+		}
+		labels, err := m.st.Subjects(ctx, vocab.Mentions, short)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range labels {
+			label, ok := l.(quad.IRI)
+			if !ok || inBatch[label] {
+				continue
+			}
+			if redo[label] == nil {
+				redo[label] = map[quad.IRI]target{}
+			}
+			redo[label][short] = target{iri: cands[0], merged: true}
+		}
+	}
+	labels := make([]quad.IRI, 0, len(redo))
+	for l := range redo {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	for _, label := range labels {
+		g := store.Graph{Label: label}
+		for q, err := range m.st.Quads(ctx, label) {
+			if err != nil {
+				return nil, err
+			}
+			g.Quads = append(g.Quads, q)
+		}
+		out = append(out, rewrite(g, redo[label]))
+	}
+	return out, nil
+}
+
+// alias returns the IRI the alias file gives one of e's names.
+func (m *Merger) alias(e *entity) (quad.IRI, bool) {
+	for _, n := range e.names {
+		if iri, ok := m.aliases[key(n)]; ok {
+			return iri, true
+		}
+	}
+	return "", false
+}
+
+// target is the IRI an entity gets. When merged into a person known by a
+// fuller name, its name becomes one of their alternate names.
+type target struct {
+	iri    quad.IRI
+	merged bool
+}
+
+// rewrite replaces IRIs in a graph's quads.
+func rewrite(g store.Graph, to map[quad.IRI]target) store.Graph {
+	if len(to) == 0 {
+		return g
+	}
+	out := store.Graph{Label: g.Label, Quads: make([]quad.Quad, 0, len(g.Quads))}
+	for _, q := range g.Quads {
+		if iri, ok := q.Subject.(quad.IRI); ok {
+			if t, ok := to[iri]; ok {
+				q.Subject = t.iri
+				if t.merged && q.Predicate == vocab.Type && q.Object == vocab.Thing {
+					continue // the person it joins has a better type
+				}
+				if t.merged && q.Predicate == vocab.Name {
+					q.Predicate = vocab.AlternateName
+				}
+			}
+		}
+		if iri, ok := q.Object.(quad.IRI); ok {
+			if t, ok := to[iri]; ok {
+				q.Object = t.iri
+			}
+		}
+		out.Quads = append(out.Quads, q)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package merge
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph/store"
+	"github.com/newsgraph/newsgraph/graph/vocab"
+)
+
+var v = vocab.New("http://kg.example/")
+
+// person is an entity as graph/facts writes it.
+type person struct {
+	name string
+	typ  quad.IRI
+}
+
+// article builds an article graph mentioning people, with one fact from
+// the first to every other.
+func article(label string, people ...person) store.Graph {
+	g := store.Graph{Label: quad.IRI(label)}
+	add := func(s quad.Value, p quad.IRI, o quad.Value) {
+		g.Quads = append(g.Quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: g.Label})
+	}
+	for i, p := range people {
+		iri := v.Entity(p.name)
+		add(iri, vocab.Type, p.typ)
+		add(iri, vocab.Name, quad.String(p.name))
+		if w := strings.Fields(p.name); len(w) > 1 && p.typ == vocab.Person {
+			add(iri, vocab.FamilyName, quad.String(w[len(w)-1]))
+		}
+		add(g.Label, vocab.Mentions, iri)
+		if i > 0 {
+			add(v.Entity(people[0].name), v.Relation("meet"), iri)
+		}
+	}
+	return g
+}
+
+// ingest merges and stores the graphs one batch after the other, and
+// returns the store's quads as sorted N-Quads lines.
+func ingest(t *testing.T, aliases map[string]quad.IRI, batches ...[]store.Graph) []string {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := New(st, v, aliases)
+	for _, b := range batches {
+		gs, err := m.Merge(ctx, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := st.ReplaceGraphs(ctx, gs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var lines []string
+	for q, err := range st.Quads(ctx, "") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, q.NQuad())
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+func TestOrderDoesNotMatter(t *testing.T) {
+	full := article("a:full", person{"Vladimir Putin", vocab.Person}, person{"Donald Trump", vocab.Person})
+	short := article("a:short", person{"Putin", vocab.Thing}, person{"Trump", vocab.Person})
+	first := ingest(t, nil, []store.Graph{full}, []store.Graph{short})
+	second := ingest(t, nil, []store.Graph{short}, []store.Graph{full})
+	together := ingest(t, nil, []store.Graph{short, full})
+	if !slices.Equal(first, second) || !slices.Equal(first, together) {
+		t.Fatalf("order changed the store:\nfull first:\n%s\nshort first:\n%s", strings.Join(first, "\n"), strings.Join(second, "\n"))
+	}
+	all := strings.Join(first, "\n")
+	if strings.Contains(all, "entity/putin>") || strings.Contains(all, "entity/trump>") {
+		t.Errorf("one-word names not merged:\n%s", all)
+	}
+	if !strings.Contains(all, `<http://kg.example/entity/vladimir-putin> <http://kg.example/rel/meet> <http://kg.example/entity/donald-trump> <a:short>`) {
+		t.Errorf("the short article's fact does not join the full names:\n%s", all)
+	}
+	if strings.Contains(all, `<http://kg.example/entity/vladimir-putin> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Thing>`) {
+		t.Errorf("the merged node kept the one-word name's vague type:\n%s", all)
+	}
+	if !strings.Contains(all, `<http://kg.example/entity/vladimir-putin> <https://schema.org/alternateName> "Putin" <a:short>`) {
+		t.Errorf("the short name is not an alternate name:\n%s", all)
+	}
+}
+
+func TestAmbiguousNameLeftAlone(t *testing.T) {
+	got := strings.Join(ingest(t, nil,
+		[]store.Graph{article("a:1", person{"Anna Berg", vocab.Person}), article("a:2", person{"Lars Berg", vocab.Person})},
+		[]store.Graph{article("a:3", person{"Berg", vocab.Person})}), "\n")
+	if !strings.Contains(got, "entity/berg>") {
+		t.Errorf("Berg was merged though two people share the name:\n%s", got)
+	}
+}
+
+func TestPlacesAreNotPeople(t *testing.T) {
+	got := strings.Join(ingest(t, nil,
+		[]store.Graph{article("a:1", person{"Jack London", vocab.Person})},
+		[]store.Graph{article("a:2", person{"London", vocab.Place})}), "\n")
+	if !strings.Contains(got, "entity/london>") {
+		t.Errorf("the city was merged into a person:\n%s", got)
+	}
+}
+
+func TestAliases(t *testing.T) {
+	aliases, err := ReadAliases(strings.NewReader("# people\nVlad Putin\t<http://www.wikidata.org/entity/Q7747>\n\n"), "aliases.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(ingest(t, aliases, []store.Graph{article("a:1", person{"Vlad Putin", vocab.Person})}), "\n")
+	if !strings.Contains(got, `<http://www.wikidata.org/entity/Q7747> <https://schema.org/name> "Vlad Putin"`) {
+		t.Errorf("alias not applied:\n%s", got)
+	}
+	if _, err := ReadAliases(strings.NewReader("no tab here\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		t.Errorf("malformed alias file: err = %v, want one naming bad.tsv:1", err)
+	}
+}
