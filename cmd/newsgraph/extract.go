@@ -43,13 +43,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	v := vocab.New(*base)
 	merger := merge.New(nil, v, aliases)
-	ins, failed := readArticles(e, fs.Args(), *maxBytes)
+	src := newSource(e, fs.Args(), *maxBytes)
 	err = writeOutput(e, *out, func(w *bufio.Writer) error {
 		nw := nquads.NewWriter(w)
-		err := extractAll(ctx, m, v, ins, func(x extracted) error {
+		err := extractAll(ctx, m, v, src.articles, func(x extracted) error {
 			if x.err != nil {
-				e.log.Error("input refused", "input", x.in.doc.Name, "err", x.err)
-				failed = append(failed, oneLine(x.err))
+				src.fail(x.err)
 				return nil
 			}
 			graphs, err := merger.Merge(ctx, []store.Graph{{Label: x.label, Quads: x.quads}})
@@ -67,8 +66,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(failed) > 0 {
-		return fmt.Errorf("%d input(s) refused, the others were extracted: %s", len(failed), strings.Join(failed, "; "))
+	if len(src.failed) > 0 {
+		return fmt.Errorf("%d input(s) refused, the others were extracted: %s", len(src.failed), strings.Join(src.failed, "; "))
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,38 +31,59 @@ type extracted struct {
 	in    input
 	label quad.IRI
 	quads []quad.Quad
-	err   error
+	// tokens is the number of words the article had.
+	tokens int
+	err    error
 }
 
-// readArticles reads the articles of the given files and directories.
-// Inputs that cannot be read are logged and listed in failed; the rest are
-// returned.
-func readArticles(e *env, paths []string, maxBytes int64) (ins []input, failed []string) {
+// source lists the articles of files and directories and reads them one
+// file at a time, so that a corpus of any size streams through in bounded
+// memory. Inputs that cannot be read are logged and collected in failed.
+type source struct {
+	e        *env
+	files    []string
+	maxBytes int64
+	failed   []string
+}
+
+// newSource walks paths for article files.
+func newSource(e *env, paths []string, maxBytes int64) *source {
 	files, skipped, err := article.Walk(paths)
+	src := &source{e: e, files: files, maxBytes: maxBytes}
 	for _, s := range skipped {
 		e.log.Warn("skipped", "path", s.Path, "reason", s.Reason)
 	}
 	if err != nil {
-		e.log.Error("unreadable input", "err", err)
-		failed = append(failed, oneLine(err))
+		src.fail(err)
 	}
-	for _, f := range files {
-		arts, errs := article.ReadFile(f, article.Options{MaxBytes: maxBytes})
+	return src
+}
+
+func (src *source) fail(err error) {
+	src.e.log.Error("input refused", "err", err)
+	src.failed = append(src.failed, oneLine(err))
+}
+
+// articles yields the articles of the files in order.
+func (src *source) articles(yield func(input) bool) {
+	for _, f := range src.files {
+		arts, errs := article.ReadFile(f, article.Options{MaxBytes: src.maxBytes})
 		for _, err := range errs {
-			e.log.Error("input refused", "err", err)
-			failed = append(failed, oneLine(err))
+			src.fail(err)
 		}
 		for _, a := range arts {
 			for _, w := range a.Warnings {
-				e.log.Warn("article", "input", a.Source, "warning", w)
+				src.e.log.Warn("article", "input", a.Source, "warning", w)
 			}
-			ins = append(ins, input{
+			in := input{
 				doc:  &extract.Document{Name: a.Source, Text: a.Text, Published: a.Date},
 				meta: facts.Article{Key: articleKey(a), URL: a.URL, Title: a.Title, Published: a.Date, Publisher: a.Publisher, Source: a.Source},
-			})
+			}
+			if !yield(in) {
+				return
+			}
 		}
 	}
-	return ins, failed
 }
 
 // articleKey identifies an article across runs: its URL, else its absolute
@@ -81,68 +103,81 @@ func articleKey(a article.Article) string {
 	return "file://" + filepath.ToSlash(src)
 }
 
-// extractAll runs the extraction pipeline over ins on all processors, a
-// chunk of articles at a time, and calls emit with each article's graph
-// in input order. It stops early when ctx is cancelled or emit fails.
-func extractAll(ctx context.Context, m *pipeline.Models, v vocab.Vocab, ins []input, emit func(extracted) error) error {
+// extractAll runs the extraction pipeline over the inputs on all
+// processors, a chunk of articles at a time, and calls emit with each
+// article's graph in input order. At most a few chunks are in flight, so
+// memory stays flat however many articles there are. It stops early when
+// ctx is cancelled or emit fails.
+func extractAll(ctx context.Context, m *pipeline.Models, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
 	const chunk = 16
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	p := m.Extraction()
 	type job struct {
-		from int
-		out  chan []extracted
+		batch []input
+		out   chan []extracted
 	}
+	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan job)
-	results := make(chan chan []extracted, runtime.GOMAXPROCS(0))
+	results := make(chan chan []extracted, workers)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				batch := ins[j.from:min(j.from+chunk, len(ins))]
-				docs := make([]*extract.Document, len(batch))
-				for i, in := range batch {
+				docs := make([]*extract.Document, len(j.batch))
+				for i, in := range j.batch {
 					docs[i] = in.doc
 				}
 				errs := p.ProcessBatch(ctx, docs)
-				out := make([]extracted, len(batch))
-				for i, in := range batch {
-					out[i] = extracted{in: in, err: errs[i]}
+				out := make([]extracted, len(j.batch))
+				for i, in := range j.batch {
+					out[i] = extracted{in: in, err: errs[i], tokens: len(in.doc.Tokens)}
 					if errs[i] == nil {
 						out[i].label, out[i].quads = facts.Quads(v, in.meta, in.doc)
 					}
-					// The graph is built: drop the analysis to keep memory
-					// flat over a long run.
-					in.doc.Tokens, in.doc.Sentences = nil, nil
+					// The graph is built: drop the analysis.
+					in.doc.Tokens, in.doc.Sentences, in.doc.Propositions = nil, nil, nil
 				}
 				j.out <- out
 			}
 		}()
 	}
+	send := func(batch []input) bool {
+		j := job{batch, make(chan []extracted, 1)}
+		select {
+		case results <- j.out:
+		case <-ctx.Done():
+			return false
+		}
+		select {
+		case jobs <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	go func() {
 		defer close(results)
 		defer close(jobs)
-		for from := 0; from < len(ins); from += chunk {
-			out := make(chan []extracted, 1)
-			select {
-			case results <- out:
-			case <-ctx.Done():
-				return
+		var batch []input
+		for in := range ins {
+			if batch = append(batch, in); len(batch) == chunk {
+				if !send(batch) {
+					return
+				}
+				batch = nil
 			}
-			select {
-			case jobs <- job{from, out}:
-			case <-ctx.Done():
-				return
-			}
+		}
+		if len(batch) > 0 {
+			send(batch)
 		}
 	}()
 	var err error
 	for out := range results {
-		batch := <-out
-		for _, x := range batch {
+		for _, x := range <-out {
 			if err == nil {
 				err = emit(x)
 			}
@@ -215,10 +250,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	merger := merge.New(st, v, aliases)
-	ins, failed := readArticles(e, fs.Args(), *maxBytes)
+	src := newSource(e, fs.Args(), *maxBytes)
 	var total counts
 	var pending []store.Graph
-	bar := newProgress(e, "ingest", len(ins))
+	bar := newProgress(e, "ingest", len(src.files))
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -233,11 +268,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		pending = pending[:0]
 		return nil
 	}
-	err = extractAll(ctx, m, v, ins, func(x extracted) error {
-		bar.step()
+	err = extractAll(ctx, m, v, src.articles, func(x extracted) error {
+		bar.step(x.in.meta.Source, x.tokens)
 		if x.err != nil {
-			e.log.Error("input refused", "input", x.in.doc.Name, "err", x.err)
-			failed = append(failed, oneLine(x.err))
+			src.fail(x.err)
 			return nil
 		}
 		total.add(x.in.doc, len(x.quads))
@@ -252,13 +286,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	bar.done()
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted: the %d article(s) stored before are kept; run the same command again to finish", total.articles-len(pending))
+		}
 		return err
 	}
 	if err := printSummary(ctx, e, st, v, total, *dsn); err != nil {
 		return err
 	}
-	if len(failed) > 0 {
-		return fmt.Errorf("%d input(s) refused, the others were stored: %s", len(failed), strings.Join(failed, "; "))
+	if len(src.failed) > 0 {
+		return fmt.Errorf("%d input(s) refused, the others were stored: %s", len(src.failed), strings.Join(src.failed, "; "))
 	}
 	return nil
 }

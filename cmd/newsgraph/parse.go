@@ -91,11 +91,11 @@ func readInputs(e *env, paths []string, maxBytes int64) (docs []*extract.Documen
 		}
 		return []*extract.Document{{Name: "-", Text: string(data)}}, nil, nil
 	}
-	ins, failed := readArticles(e, paths, maxBytes)
-	for _, in := range ins {
+	src := newSource(e, paths, maxBytes)
+	for in := range src.articles {
 		docs = append(docs, in.doc)
 	}
-	return docs, failed, nil
+	return docs, src.failed, nil
 }
 
 // loadModels returns the embedded models, or those of dir if it is set.
