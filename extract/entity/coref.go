@@ -69,6 +69,10 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 				if e := r.antecedent(doc, si, i, at, func(e int) bool { return r.person(doc, e) }); e >= 0 {
 					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
 				}
+			case t.UPOS == "PRON" && (form == "it" || form == "they") && strings.HasPrefix(t.DepRel, "nsubj"):
+				if e := r.reporter(doc, s, i, at); e >= 0 {
+					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
+				}
 			case t.UPOS == "NOUN":
 				if k := r.pairPhrase(doc, s, i); len(pairs[k]) == 2 {
 					groups = append(groups, extract.Group{Span: r.phrase(doc, s, i), Head: i, Members: slices.Clone(pairs[k])})
@@ -134,6 +138,37 @@ func nameHead(doc *extract.Document, s extract.Sentence, i int) int {
 		i = s.First + t.Head - 1
 	}
 	return i
+}
+
+// reporter resolves "it" or "they" as the subject of a reported clause to
+// the organisation or country that reports it: "Meta said it would
+// appeal". Elsewhere "it" too often stands for no entity to be guessed.
+func (r *Resolver) reporter(doc *extract.Document, s extract.Sentence, i int, at map[int]int) int {
+	clause := doc.Tokens[i].Head
+	if clause == 0 || doc.Tokens[s.First+clause-1].DepRel != "ccomp" {
+		return -1
+	}
+	verb := doc.Tokens[s.First+clause-1].Head
+	if verb == 0 {
+		return -1
+	}
+	for j := s.First; j < s.Last; j++ {
+		if doc.Tokens[j].Head != verb || !strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") {
+			continue
+		}
+		e, ok := at[j]
+		if !ok {
+			for k := s.First; k < s.Last && !ok; k++ { // the subject's name may hang on a title
+				if nameHead(doc, s, k) == j {
+					e, ok = at[k]
+				}
+			}
+		}
+		if ok && !r.person(doc, e) {
+			return e
+		}
+	}
+	return -1
 }
 
 // antecedent returns the entity a pronoun at token i refers to: the

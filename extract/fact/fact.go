@@ -170,22 +170,28 @@ func (r *reader) refs(a extract.Argument) []extract.Ref {
 	return out
 }
 
-// nameEntity returns the entity token h names: its own, or for a proper
-// noun that heads a name it is not part of — a title the parser took for
-// the head, as in "Chancellor Olaf Scholz" — the entity of the words
-// attached to it by flat or compound.
+// nameEntity returns the entity token h names: its own, or for a word
+// that heads a name it is not part of — a title the parser took for the
+// head, as in "Chancellor Olaf Scholz" — the entity of the name attached
+// to it.
 func (r *reader) nameEntity(h int) (int, bool) {
 	if e, ok := r.entityAt[h]; ok {
 		return e, true
 	}
-	if r.tok(h).UPOS != "PROPN" {
-		return 0, false
-	}
-	for _, d := range r.dependents(h) {
-		if rel := r.tok(d).DepRel; rel == "flat" || rel == "compound" {
-			if e, ok := r.nameEntity(d); ok {
-				return e, true
+	switch r.tok(h).UPOS {
+	case "PROPN":
+		for _, d := range r.dependents(h) {
+			if rel := r.tok(d).DepRel; rel == "flat" || rel == "compound" {
+				if e, ok := r.nameEntity(d); ok {
+					return e, true
+				}
 			}
+		}
+	case "NOUN":
+		// A title the parser made the head: "Opposition leader Raila
+		// Odinga", the name right after it and hanging on it.
+		if e, ok := r.entityAt[h+1]; ok && r.headOf(h+1) == h || ok && r.headOf(r.mentionAt(e, h+1).Last-1) == h {
+			return e, true
 		}
 	}
 	return 0, false
@@ -262,10 +268,18 @@ func (r *reader) proposition(k int) {
 	}
 	r.quotes(k, subjects)
 	r.eventDetails(k, subjects, date, duration)
-	if !hasSubj || subjects[0].Kind == extract.Literal {
-		return // RDF cannot hang facts on a literal
+	if !hasSubj {
+		return
 	}
 	conf := p.Confidence
+	if subjects[0].Kind == extract.Literal {
+		// A noun phrase that names no entity ("Irish regulators") is still
+		// an actor; pronouns and clauses left unresolved are not.
+		if r.tok(subj.Head).UPOS != "NOUN" || subjects[0].Len() > 6 {
+			return
+		}
+		conf *= 0.8
+	}
 	for _, a := range p.Args {
 		pred := p.Lemma
 		switch a.Role {

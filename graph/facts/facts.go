@@ -61,12 +61,15 @@ type builder struct {
 	// stmtOf maps a proposition to the statements read from it, for
 	// quotes to point at.
 	stmtOf map[int][]quad.IRI
+	// phrases maps the noun phrases that act without naming an entity to
+	// their nodes.
+	phrases map[string]quad.IRI
 }
 
 // Quads returns the quads of an article's named graph, labelled with its
 // IRI (which it also returns).
 func Quads(v vocab.Vocab, a Article, doc *extract.Document) (quad.IRI, []quad.Quad) {
-	b := &builder{v: v, doc: doc, article: v.Article(a.Key), stmtOf: map[int][]quad.IRI{}}
+	b := &builder{v: v, doc: doc, article: v.Article(a.Key), stmtOf: map[int][]quad.IRI{}, phrases: map[string]quad.IRI{}}
 	b.articleQuads(a)
 	b.entities()
 	b.events()
@@ -245,6 +248,20 @@ func (b *builder) events() {
 	}
 }
 
+// phrase returns the node of a noun phrase that acts but names no entity
+// ("Irish regulators"): one node per distinct phrase in the article,
+// typed schema:Thing and named by the phrase.
+func (b *builder) phrase(text string) quad.IRI {
+	if iri, ok := b.phrases[text]; ok {
+		return iri
+	}
+	iri := vocab.Part(b.article, "n", len(b.phrases))
+	b.phrases[text] = iri
+	b.add(iri, vocab.Type, vocab.Thing)
+	b.add(iri, vocab.Name, quad.String(text))
+	return iri
+}
+
 // ref returns the node or literal a Ref stands for.
 func (b *builder) ref(r extract.Ref) quad.Value {
 	switch r.Kind {
@@ -327,6 +344,9 @@ func cover(spans ...extract.Span) extract.Span {
 
 func (b *builder) relation(r *extract.Relation) {
 	s, o := b.ref(r.Subject), b.ref(r.Object)
+	if r.Subject.Kind == extract.Literal {
+		s = b.phrase(r.Subject.Text) // a literal cannot be a subject in RDF
+	}
 	if s == nil || o == nil {
 		return
 	}

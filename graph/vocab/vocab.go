@@ -7,8 +7,9 @@
 // unless told otherwise): entities at base+"entity/…", open relations at
 // base+"rel/…" (named by lemma: rel/call, rel/mediate_between), its own
 // terms at base+"ns#…", and everything read from one article under that
-// article's IRI (base+"article/…", with "#s3", "#e0", "#q1" for its
-// statements, events and quotes).
+// article's IRI (base+"article/…", with "#s3", "#e0", "#q1", "#n2" for its
+// statements, events, quotes, and the noun phrases that act without naming
+// an entity).
 package vocab
 
 import (
@@ -119,7 +120,8 @@ func (v Vocab) Article(key string) quad.IRI {
 }
 
 // Part returns the IRI of something read from an article: kind "s" for a
-// statement, "e" for an event, "q" for a quote; Part(a, "s", 3) is a+"#s3".
+// statement, "e" for an event, "q" for a quote, "n" for a noun phrase;
+// Part(a, "s", 3) is a+"#s3".
 func Part(article quad.IRI, kind string, n int) quad.IRI {
 	return quad.IRI(string(article) + "#" + kind + strconv.Itoa(n))
 }
