@@ -42,6 +42,7 @@ func commands() []command {
 		{"export", "write the graph as N-Quads", runExport},
 		{"oie", "open information extraction in CaRB's tabbed format", runOIE},
 		{"parse", "run the NLP pipeline on text files and print CoNLL-U", runParse},
+		{"bench", "write a synthetic news corpus for benchmarks (bench gen)", runBench},
 		{"train", "rebuild the shipped models from the treebanks in ../shared/data", runTrain},
 		{"eval", "score the pipeline (eval ud FILE.conllu, eval carb --gold G S)", runEval},
 	}
