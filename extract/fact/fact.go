@@ -356,8 +356,8 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 func (r *reader) quotes(k int, subjects []extract.Ref) {
 	p := &r.doc.Propositions[k]
 	speaker := extract.Ref{}
-	if len(subjects) > 0 {
-		speaker = subjects[0]
+	if subj, ok := p.Arg(extract.Subject); ok && len(subjects) > 0 {
+		speaker = r.source(subj, subjects[0])
 	}
 	if c, ok := p.Arg(extract.Content); ok {
 		q := extract.Quote{
@@ -384,11 +384,30 @@ func (r *reader) quotes(k int, subjects []extract.Ref) {
 			continue
 		}
 		q := extract.Quote{
-			Sentence: p.Sentence, Speaker: r.refs(a)[0], Cue: -1, CueLemma: "according_to",
+			Sentence: p.Sentence, Speaker: r.source(a, r.refs(a)[0]), Cue: -1, CueLemma: "according_to",
 			Span: span, Props: append([]int{k}, r.reported(k)...), Confidence: p.Confidence,
 		}
 		r.doc.Quotes = append(r.doc.Quotes, q)
 	}
+}
+
+// source returns who speaks through argument a, which resolved to ref:
+// ref itself, unless a is a phrase naming no entity that stands for one
+// ("a spokesman for the ministry", "a statement from the Kremlin"), whose
+// entity then speaks.
+func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
+	if ref.Kind != extract.Literal {
+		return ref
+	}
+	for _, d := range r.dependents(a.Head) {
+		if r.tok(d).DepRel != "nmod" {
+			continue
+		}
+		if e, ok := r.nameEntity(d); ok {
+			return extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, d)}
+		}
+	}
+	return ref
 }
 
 // reported returns the propositions nested under proposition k's content.

@@ -105,3 +105,20 @@ func TestEventsAndQuotes(t *testing.T) {
 		t.Errorf("quote %q direct=%v cue=%s speaker=%s", got, q.Direct, q.CueLemma, refText(doc, q.Speaker))
 	}
 }
+
+func TestQuoteSources(t *testing.T) {
+	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
+		"The sanctions will take effect next month, according to a statement from the European Commission.")
+	var got []string
+	for _, q := range doc.Quotes {
+		got = append(got, refText(doc, q.Speaker)+": "+doc.SpanText(q.Span))
+	}
+	for _, w := range []string{
+		"International Committee of the Red Cross: the roads were closed",
+		"European Commission: The sanctions will take effect next month",
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing quote %q; got %q", w, got)
+		}
+	}
+}
