@@ -21,7 +21,7 @@ func printSummary(ctx context.Context, e *env, st *store.Store, v vocab.Vocab, c
 		return err
 	}
 	fmt.Fprintf(w, "The store %s holds %d quads about %d nodes in %d article graphs.\n", dsn, stats.Quads, stats.Nodes, stats.Graphs)
-	const sample = `named("Vladimir Putin").Tag("subject").Out(relations(), "relation").Tag("object").All()`
+	const sample = `named("Vladimir Putin").Out(relations(), "rel").ForEach(function (o) { g.Emit({relation: label(o.rel), object: label(o.id)}) })`
 	res, err := runGizmo(ctx, st, v, sample, 8, 30*time.Second)
 	if err != nil {
 		return fmt.Errorf("sample query: %w", err)
