@@ -148,6 +148,9 @@ func (s *Store) WriteQuads(ctx context.Context, w io.Writer, label quad.IRI) (in
 // label is empty), as stored, until fn returns false. The caller holds the
 // lock; label is normalised.
 func (s *Store) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Quad) bool) error {
+	if s.pg != nil {
+		return s.pg.eachQuad(ctx, label, fn)
+	}
 	qs := s.h.QuadStore
 	var shape iterator.Shape
 	if label == "" {
@@ -196,6 +199,9 @@ func (s *Store) Subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.
 	defer s.runlock()
 	if s.closed {
 		return nil, ErrClosed
+	}
+	if s.pg != nil {
+		return s.pg.subjects(ctx, p, o)
 	}
 	qs := s.h.QuadStore
 	ref, err := qs.ValueOf(o)

@@ -23,6 +23,12 @@
 //     kvTx.Get.
 //   - Values are kept in a form every RDF tool reads back: typed literals
 //     carry full XSD datatype IRIs (see ReplaceGraphs).
+//   - Cayley's PostgreSQL store writes a row per statement, reads a quad
+//     with a query per value, has no index by graph label, and counts
+//     references to nodes wrongly when two writers meet; Store writes and
+//     reads its tables in bulk itself, adds the index, and locks each graph
+//     it replaces (see postgres.go), so that several processes, on several
+//     machines, can load and query one graph database at once.
 package store
 
 import (
@@ -66,6 +72,10 @@ type Store struct {
 	// memstore writes to itself when it starts a scan of all quads or
 	// nodes, so two queries at once are a data race.
 	exclusiveReads bool
+
+	// pg is set for a PostgreSQL store, whose writes, exports, counts and
+	// subject lookups are done in SQL rather than through h.
+	pg *pgStore
 }
 
 // rlock takes the lock for a read; runlock releases it.
@@ -91,16 +101,29 @@ func (s *Store) runlock() {
 //	"PATH"         a bbolt file (created if absent); PATH has no scheme
 //	"bolt:PATH"    the same, explicitly
 //	"memory:"      a throwaway store in memory
+//	"postgres://user:password@host:port/database?sslmode=disable"
+//	               a PostgreSQL database ("postgresql://" too); the URL's
+//	               parameters are those of github.com/lib/pq, and others,
+//	               such as search_path, are set for the session
 //
-// Any other scheme ("postgres://...") is an error wrapping ErrUnsupported.
+// Any other scheme is an error wrapping ErrUnsupported.
 // A bbolt file can be open in one process only: when another process holds
-// it, Open fails after about a second with an error saying so.
+// it, Open fails after about a second with an error saying so. A PostgreSQL
+// database can be open in many processes at once; the first Open creates
+// Cayley's tables in it (in the first schema of the search path) and the
+// store's label index. Error messages give the URL without its password.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("open store %q: %w", dsn, err)
-	}
 	scheme, rest := splitDSN(dsn)
 	s := &Store{dsn: dsn}
+	if scheme == "postgres" || scheme == "postgresql" {
+		var err error
+		if s.dsn, err = redactDSN(dsn); err != nil {
+			return nil, fmt.Errorf("open store %q: %w", s.dsn, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("open store %q: %w", s.dsn, err)
+	}
 	switch scheme {
 	case "bolt":
 		if rest == "" {
@@ -123,10 +146,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 			return fn(context.WithoutCancel(ctx))
 		}
 	case "postgres", "postgresql":
-		// PostgreSQL will use Cayley's SQL quad store; it is not built yet.
-		return nil, fmt.Errorf("open store %q: %w: PostgreSQL is not supported yet", dsn, ErrUnsupported)
+		pg, err := openPostgres(ctx, dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open store %q: %w", s.dsn, err)
+		}
+		s.h, s.batch, s.pg = pg.h, pg.batch, pg
 	default:
-		return nil, fmt.Errorf("open store %q: %w: unknown scheme %q (use a file path, \"bolt:PATH\" or \"memory:\")", dsn, ErrUnsupported, scheme)
+		return nil, fmt.Errorf("open store %q: %w: unknown scheme %q (use a file path, \"bolt:PATH\", \"memory:\" or \"postgres://...\")", dsn, ErrUnsupported, scheme)
 	}
 	return s, nil
 }
@@ -178,7 +204,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	err := s.h.Close()
+	var err error
+	if s.pg != nil {
+		err = s.pg.close()
+	} else {
+		err = s.h.Close()
+	}
 	if err != nil {
 		return fmt.Errorf("close store %q: %w", s.dsn, err)
 	}
@@ -225,6 +256,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	defer s.runlock()
 	if s.closed {
 		return Stats{}, ErrClosed
+	}
+	if s.pg != nil {
+		return s.pg.stats(ctx)
 	}
 	qs := s.h.QuadStore
 	gs, err := qs.Stats(ctx, true)

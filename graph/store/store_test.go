@@ -80,14 +80,18 @@ func article2() []quad.Quad {
 	}
 }
 
-// backends are the kinds of store every behaviour is checked on.
-var backends = []struct {
+// backend is a kind of store; dsn names a new, empty one.
+type backend struct {
 	name string
 	dsn  func(t testing.TB) string
-}{
+}
+
+// backends are the kinds of store every behaviour is checked on: PostgreSQL
+// too when a test server is given (see withPostgres).
+var backends = withPostgres([]backend{
 	{"memory", func(testing.TB) string { return "memory:" }},
 	{"bolt", func(t testing.TB) string { return "bolt:" + filepath.Join(t.TempDir(), "test.db") }},
-}
+})
 
 func openT(t testing.TB, dsn string) *Store {
 	t.Helper()
@@ -327,8 +331,11 @@ func TestOpenErrors(t *testing.T) {
 		unsupported bool
 		want        string
 	}{
-		{"postgres://news@localhost/graph", true, "PostgreSQL is not supported yet"},
-		{"postgresql://localhost/graph", true, "PostgreSQL is not supported yet"},
+		// Nothing listens on port 1; the password stays out of the message.
+		{"postgres://news:secret@127.0.0.1:1/graph?sslmode=disable", false, `"postgres://news:xxxxx@127.0.0.1:1/graph?sslmode=disable": connect: dial tcp 127.0.0.1:1`},
+		{"postgresql://127.0.0.1:1/graph?sslmode=disable", false, "127.0.0.1:1"},
+		{"postgres://news:secret@127.0.0.1:port/graph", false, `"postgres://(malformed URL)"`},
+		{"postgres://news@127.0.0.1:1/graph?password=secret&sslmode=disable", false, "password=xxxxx"},
 		{"sqlite:graph.db", true, `unknown scheme "sqlite"`},
 		{"memory:graph", false, "takes no path"},
 		{"bolt:" + filepath.Join(dir, "missing", "x.db"), false, filepath.Join(dir, "missing", "x.db")},
@@ -342,8 +349,8 @@ func TestOpenErrors(t *testing.T) {
 				s.Close()
 				t.Fatalf("Open(%q) succeeded", tt.dsn)
 			}
-			if errors.Is(err, ErrUnsupported) != tt.unsupported || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("Open(%q) = %v; want an error containing %q (unsupported: %v)", tt.dsn, err, tt.want, tt.unsupported)
+			if errors.Is(err, ErrUnsupported) != tt.unsupported || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "secret") {
+				t.Fatalf("Open(%q) = %v; want an error containing %q (unsupported: %v), and no password", tt.dsn, err, tt.want, tt.unsupported)
 			}
 		})
 	}

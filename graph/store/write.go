@@ -38,7 +38,10 @@ func (s *Store) ReplaceGraph(ctx context.Context, label quad.IRI, quads []quad.Q
 // whole batch, so loading tens of graphs per call is faster than one at a
 // time (very large transactions get slower again; see
 // BenchmarkReplaceGraph). Cancelling ctx while the batch runs discards it
-// on a bbolt store; a memory store, which has no transactions, finishes it.
+// on a bbolt or PostgreSQL store; a memory store, which has no
+// transactions, finishes it. On PostgreSQL, several processes may replace
+// graphs at once, the same graphs included: each batch is one transaction,
+// applied whole after or before the others'.
 //
 // Values are stored in a form that N-Quads and other RDF tools read back
 // as written: quad.Int, quad.Float, quad.Bool and quad.Time become typed
@@ -85,6 +88,9 @@ func (s *Store) ReplaceGraphs(ctx context.Context, graphs []Graph) (added, remov
 // replace replaces prepared graphs with distinct labels; the caller holds
 // the write lock and runs a batch.
 func (s *Store) replace(ctx context.Context, graphs []Graph) (added, removed int, err error) {
+	if s.pg != nil {
+		return s.pg.replace(ctx, graphs)
+	}
 	var del, add []graph.Delta
 	for _, g := range graphs {
 		stored := make(map[quadKey]bool, len(g.Quads)) // wanted quad → already stored
