@@ -13,7 +13,9 @@
 // The result does not depend on the order articles arrive in: "Putin"
 // before "Vladimir Putin" ends as "Vladimir Putin" after. A one-word name
 // that fits several people ("Berg" with Anna and Lars Berg stored) is left
-// alone, and a merge once made is kept when a second namesake arrives.
+// alone, and a merge once made is kept when a second namesake arrives,
+// also when the article is read again, so that reading it again changes
+// nothing.
 package merge
 
 import (
@@ -189,6 +191,16 @@ func (m *Merger) Merge(ctx context.Context, batch []store.Graph) ([]store.Graph,
 			if err != nil {
 				return nil, err
 			}
+			if len(cands) > 1 {
+				// Ambiguous now, but the article may have been stored when
+				// it was not: keep the choice made then, so that
+				// re-reading an article changes nothing.
+				prev, err := m.previous(ctx, g.Label, e.names[0], cands)
+				if err != nil {
+					return nil, err
+				}
+				cands = prev
+			}
 			if len(cands) == 1 && cands[0] != iri {
 				to[iri] = target{iri: cands[0], merged: true}
 			}
@@ -246,6 +258,23 @@ func (m *Merger) Merge(ctx context.Context, batch []store.Graph) ([]store.Graph,
 		out = append(out, rewrite(g, redo[label]))
 	}
 	return out, nil
+}
+
+// previous returns the one of cands that the stored version of article
+// label merged the one-word name into, if any.
+func (m *Merger) previous(ctx context.Context, label quad.IRI, name string, cands []quad.IRI) ([]quad.IRI, error) {
+	if m.st == nil {
+		return nil, nil
+	}
+	for q, err := range m.st.Quads(ctx, label) {
+		if err != nil {
+			return nil, err
+		}
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == vocab.AlternateName && text(q.Object) == name && slices.Contains(cands, iri) {
+			return []quad.IRI{iri}, nil
+		}
+	}
+	return nil, nil
 }
 
 // alias returns the IRI the alias file gives one of e's names.

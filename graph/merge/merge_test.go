@@ -127,3 +127,20 @@ func TestAliases(t *testing.T) {
 		t.Errorf("malformed alias file: err = %v, want one naming bad.tsv:1", err)
 	}
 }
+
+// TestRereadKeepsMerge checks that an article merged into the one person
+// of a family name keeps that merge when it is read again after a
+// namesake arrived.
+func TestRereadKeepsMerge(t *testing.T) {
+	anna := article("a:1", person{"Anna Berg", vocab.Person})
+	short := article("a:2", person{"Berg", vocab.Person})
+	lars := article("a:3", person{"Lars Berg", vocab.Person})
+	once := ingest(t, nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars})
+	again := ingest(t, nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars}, []store.Graph{short})
+	if !slices.Equal(once, again) {
+		t.Fatalf("reading an article again changed the store:\n%s\nthen\n%s", strings.Join(once, "\n"), strings.Join(again, "\n"))
+	}
+	if !strings.Contains(strings.Join(once, "\n"), `<http://kg.example/entity/anna-berg> <https://schema.org/alternateName> "Berg" <a:2>`) {
+		t.Errorf("Berg not merged into the only Berg of the time:\n%s", strings.Join(once, "\n"))
+	}
+}
