@@ -15,12 +15,15 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "carb" {
 		return runEvalCaRB(e, args[1:])
 	}
+	if len(args) > 0 && args[0] == "ner" {
+		return runEvalNER(e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ud" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
+			fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval ner [flags] FILE.iob2\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
 			return nil
 		}
-		fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
+		fmt.Fprintln(e.stderr, "Usage: newsgraph eval ud [flags] FILE.conllu\n       newsgraph eval ner [flags] FILE.iob2\n       newsgraph eval carb --gold GOLD.tsv SYSTEM.tsv")
 		return errUsage
 	}
 	fs := newFlags(e, "eval ud", "[flags] FILE.conllu",
@@ -110,4 +113,29 @@ func runEvalCaRB(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "precision %.3f  recall %.3f  F1 %.3f  AUC %.3f  (best threshold %.3f; %d extractions)\n",
 		r.Precision, r.Recall, r.F1, r.AUC, r.Threshold, len(sys))
 	return nil
+}
+
+func runEvalNER(e *env, args []string) error {
+	fs := newFlags(e, "eval ner", "[flags] FILE.iob2",
+		"Scores the named-entity recogniser on an IOB2 file (UniversalNER format) with the\n"+
+			"words tagged by the shipped tagger: precision, recall and F1 per type and overall,\n"+
+			"an entity counting only when its span and type are exactly right.",
+		"newsgraph eval ner ../shared/data/uner-ewt/uner_en_ewt-test.iob2")
+	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	m, err := loadModels(*models)
+	if err != nil {
+		return err
+	}
+	gold, err := readNER(fs.Arg(0), m.Tagger)
+	if err != nil {
+		return err
+	}
+	return printNER(e.stdout, fs.Arg(0), gold, m.NER)
 }

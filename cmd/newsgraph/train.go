@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/morph"
+	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 	"github.com/newsgraph/newsgraph/extract/segment"
@@ -19,7 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/tokenize"
 )
 
-var trainable = []string{"segment", "tagger", "morph", "parser"}
+var trainable = []string{"segment", "tagger", "morph", "parser", "ner"}
 
 // jackknifeFolds is how many taggers tag the parser's training data, each
 // the part it did not see.
@@ -27,8 +28,9 @@ const jackknifeFolds = 10
 
 func runTrain(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train", "[flags]",
-		"Rebuilds the models newsgraph ships (sentence splitter, tagger, lemmatiser, parser)\n"+
-			"from UD English-EWT in the data directory, deterministically, writes them to the\n"+
+		"Rebuilds the models newsgraph ships (sentence splitter, tagger, lemmatiser, parser,\n"+
+			"named-entity recogniser) from UD English-EWT and UniversalNER English-EWT in the data\n"+
+			"directory, deterministically, writes them to the\n"+
 			"model directory (embedded by the next build) and prints the pipeline's scores on\n"+
 			"EWT dev and test. Run it from the repository root.",
 		"newsgraph train --data ../shared/data --only tagger,parser")
@@ -113,6 +115,16 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if want["ner"] {
+		if tagger == nil {
+			if tagger, err = loadTagger(filepath.Join(*out, pipeline.TaggerFile)); err != nil {
+				return err
+			}
+		}
+		if err := trainNER(ctx, *data, *out, tagger, *seed, e); err != nil {
+			return fmt.Errorf("recogniser: %w", err)
+		}
+	}
 	log.Info("training done", "elapsed", time.Since(start).Round(time.Second))
 
 	models, err := pipeline.LoadDir(*out)
@@ -157,4 +169,64 @@ func save(path string, m io.WriterTo) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// readNER reads a UniversalNER file with its words tagged by tagger: the
+// recogniser learns from the tags it will see.
+func readNER(path string, tagger *tag.Model) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sents, err := ner.ReadIOB2(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	ner.Tag(sents, func(forms []string) []string { upos, _ := tagger.Tag(forms); return upos })
+	return sents, nil
+}
+
+// trainNER trains the recogniser on UniversalNER EWT, saves it and prints
+// its scores on dev and test.
+func trainNER(ctx context.Context, data, out string, tagger *tag.Model, seed uint64, e *env) error {
+	dir := filepath.Join(data, "uner-ewt")
+	var splits [3][]ner.Sentence
+	for i, name := range []string{"train", "dev", "test"} {
+		var err error
+		if splits[i], err = readNER(filepath.Join(dir, "uner_en_ewt-"+name+".iob2"), tagger); err != nil {
+			return err
+		}
+	}
+	m, err := ner.Train(ctx, splits[0], splits[1], ner.TrainOptions{Seed: seed}, e.log.With("model", "ner"))
+	if err != nil {
+		return err
+	}
+	if err := save(filepath.Join(out, pipeline.NERFile), m); err != nil {
+		return err
+	}
+	for i, name := range []string{"dev", "test"} {
+		if err := printNER(e.stdout, "UNER EWT "+name, splits[i+1], m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printNER scores the recogniser on gold sentences.
+func printNER(w io.Writer, name string, gold []ner.Sentence, m *ner.Model) error {
+	ev, err := ner.Evaluate(gold, m.Predict(gold))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s, named entities (exact span and type):\n%-8s %9s %9s %9s %7s %7s\n", name, "type", "precision", "recall", "F1", "gold", "found")
+	for _, s := range append(ev.ByType, ev.Overall) {
+		t := s.Type
+		if t == "" {
+			t = "overall"
+		}
+		fmt.Fprintf(w, "%-8s %9.2f %9.2f %9.2f %7d %7d\n", t, 100*s.Precision(), 100*s.Recall(), 100*s.F1(), s.Gold, s.Predicted)
+	}
+	fmt.Fprintln(w)
+	return nil
 }

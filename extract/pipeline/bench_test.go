@@ -120,7 +120,7 @@ func BenchmarkStage(b *testing.B) {
 	// The fact stages, each on documents processed up to it.
 	ex := m.Extraction()
 	core := len(m.Pipeline())
-	for k, name := range []string{"timex", "clause", "entity", "fact"} {
+	for k, name := range []string{"ner", "timex", "clause", "entity", "fact"} {
 		stages = append(stages, struct {
 			name  string
 			stage extract.Stage

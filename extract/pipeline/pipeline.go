@@ -1,5 +1,6 @@
 // Package pipeline assembles newsgraph's NLP pipeline from its trained
-// models: tokenizer → sentence splitter → tagger → lemmatiser → parser.
+// models: tokenizer → sentence splitter → tagger → lemmatiser → parser,
+// and for fact extraction the named-entity recogniser.
 //
 // The models newsgraph ships are embedded in the binary (models/*.model,
 // rebuilt by `newsgraph train`); Embedded loads them once per process and
@@ -21,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/fact"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/morph"
+	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/segment"
 	"github.com/newsgraph/newsgraph/extract/tag"
@@ -34,6 +36,7 @@ const (
 	TaggerFile    = "tagger.model"
 	MorphFile     = "morph.model"
 	ParserFile    = "parser.model"
+	NERFile       = "ner.model"
 )
 
 // ModelDir is where `newsgraph train` writes models by default, relative to
@@ -50,6 +53,7 @@ type Models struct {
 	Tagger    *tag.Model
 	Morph     *morph.Model
 	Parser    *parse.Model
+	NER       *ner.Model
 }
 
 // Embedded returns the models shipped in the binary, loading them on first
@@ -91,6 +95,9 @@ func Load(fsys fs.FS) (*Models, error) {
 	if m.Parser, err = loadFile(fsys, ParserFile, parse.Load); err != nil {
 		return nil, err
 	}
+	if m.NER, err = loadFile(fsys, NERFile, ner.Load); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -114,10 +121,10 @@ func (m *Models) Pipeline() extract.Pipeline {
 }
 
 // Extraction returns the whole pipeline from raw text to facts: the NLP
-// pipeline, then time expressions, propositions, entities, and the
-// relations, events and quotes read from them.
+// pipeline, then names, time expressions, propositions, entities, and
+// the relations, events and quotes read from them.
 func (m *Models) Extraction() extract.Pipeline {
-	return append(m.Pipeline(), timex.New(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
+	return append(m.Pipeline(), m.NER, timex.New(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{})
 }
 
 // Analysis returns the stages that run after tokenisation and sentence
