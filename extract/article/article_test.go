@@ -332,3 +332,33 @@ func TestFormatSize(t *testing.T) {
 		}
 	}
 }
+
+// TestDateLine checks that an article copied without a header gets its
+// date from a dateline among its first lines.
+func TestDateLine(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+	}{
+		{" date 2025-06-14 WORLD\n1 min read\nLeaders talk\n\nThe leaders talked on Saturday.", "2025-06-14"},
+		{"Leaders talk\n\nBy Staff\n\nJune 14, 2025\n\nThe leaders talked on Saturday.", "2025-06-14"},
+		{"Published: 3 March 2024\n\nThe council met.", "2024-03-03"},
+		{"The council met on 3 March 2024 to discuss the budget for the next year.\n\nIt agreed.", ""},
+	} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "a.txt")
+		if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadFile(path, Options{})
+		if len(errs) > 0 || len(arts) != 1 {
+			t.Fatalf("%q: %v", tc.text, errs)
+		}
+		got := ""
+		if !arts[0].Date.IsZero() {
+			got = arts[0].Date.Format("2006-01-02")
+		}
+		if got != tc.want {
+			t.Errorf("%q: date %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,7 +34,45 @@ func readText(s string, markdown bool) (Article, error) {
 	if len(paras) == 0 && found {
 		return a, fmt.Errorf("%w (only a header)", ErrNoText)
 	}
+	if a.Date.IsZero() {
+		a.Date, a.RawDate = dateLine(paras)
+	}
 	return a, a.setText(paras)
+}
+
+// dateLabels are words that introduce a dateline in copied article text.
+var dateLabels = map[string]bool{"date": true, "published": true, "updated": true, "posted": true, "on": true}
+
+// dateLine finds the publication date of an article without a header in
+// its first lines, where pages copied as text put it: a short line that
+// is a date ("June 14, 2025"), perhaps after a label ("Published
+// 2025-06-14") or before a section name ("date 2025-06-14 WORLD"). It
+// returns the zero time when there is none.
+func dateLine(paras []string) (time.Time, string) {
+	n := 0
+	for _, p := range paras {
+		for _, line := range strings.Split(p, "\n") {
+			if n++; n > 8 {
+				return time.Time{}, ""
+			}
+			words := strings.Fields(strings.TrimRight(line, ":"))
+			if len(words) == 0 || len(words) > 6 {
+				continue
+			}
+			if dateLabels[strings.ToLower(strings.TrimRight(words[0], ":"))] {
+				words = words[1:]
+			}
+			for _, cand := range [][]string{words, words[:max(len(words)-1, 0)]} {
+				if len(cand) == 0 {
+					continue
+				}
+				if t, ok := parseDate(strings.Join(cand, " ")); ok {
+					return t, strings.Join(cand, " ")
+				}
+			}
+		}
+	}
+	return time.Time{}, ""
 }
 
 // header holds the fields of a header block or front matter.
