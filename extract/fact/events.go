@@ -106,7 +106,7 @@ func (r *reader) nounEvent(i int, lemma string) int {
 			switch r.caseOf(d) {
 			case "with", "between", "among":
 				for _, c := range r.conjuncts(d) {
-					if en, ok := r.entityAt[c]; ok {
+					if en, ok := r.nameEntity(c); ok {
 						ev.Participants = append(ev.Participants, en)
 					}
 				}
@@ -137,14 +137,22 @@ func (r *reader) verbEvent(i, k int, lemma string) {
 		who = append(who, entityRefs(refs)...)
 	}
 	span := extract.Span{First: i, Last: i + 1}
+	date, duration := r.timesOf(i)
 	e := r.lastMain("CommunicateAction")
-	if e >= 0 && r.sameEvent(e, who, unnamed, p.Sentence) {
+	if e >= 0 && r.sameEvent(e, who, unnamed, p.Sentence) && (date == "" || r.doc.Events[e].Date == "" || date == r.doc.Events[e].Date) {
 		r.addEventMention(e, span)
 	} else {
 		e = r.newEvent("CommunicateAction", lemma, span)
 		r.main[e] = true
 	}
-	r.doc.Events[e].Participants = append(r.doc.Events[e].Participants, who...)
+	ev := &r.doc.Events[e]
+	ev.Participants = append(ev.Participants, who...)
+	if ev.Date == "" {
+		ev.Date = date
+	}
+	if ev.Duration == "" {
+		ev.Duration = duration
+	}
 }
 
 // sameEvent tells whether a communication by who (unnamed when its
