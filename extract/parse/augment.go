@@ -43,7 +43,7 @@ func Augment(train []conllu.Sentence, rate float64, seed uint64) []conllu.Senten
 			if p, ok := t.title(j); ok {
 				titles = append(titles, p)
 			}
-			if (w.DepRel == "nsubj" || w.DepRel == "nsubj:pass") && w.Head-1 == t.root {
+			if (w.DepRel == "nsubj" || w.DepRel == "nsubj:pass") && w.Head-1 == t.Root {
 				if p, ok := t.nominal(j); ok {
 					donors = append(donors, p)
 				}
@@ -67,7 +67,7 @@ func Augment(train []conllu.Sentence, rate float64, seed uint64) []conllu.Senten
 		if len(titles) > 0 && rng.IntN(2) == 0 {
 			t := newTree(&s)
 			for j, w := range s.Words {
-				if w.DepRel == "nsubj" && w.Head-1 == t.root {
+				if w.DepRel == "nsubj" && w.Head-1 == t.Root {
 					if ts, ok := withTitle(&s, j, titles[rng.IntN(len(titles))]); ok {
 						s = ts
 					}
@@ -111,40 +111,17 @@ func titled(name, title phrase) phrase {
 // tree indexes a sentence's dependency structure; positions are 0-based
 // word indices, heads -1 for the root.
 type tree struct {
-	s        *conllu.Sentence
-	root     int
-	heads    []int
-	children [][]int
+	s     *conllu.Sentence
+	heads []int
+	conllu.Tree
 }
 
 func newTree(s *conllu.Sentence) tree {
-	t := tree{s: s, root: -1, heads: make([]int, len(s.Words)), children: make([][]int, len(s.Words))}
+	t := tree{s: s, heads: make([]int, len(s.Words)), Tree: conllu.NewTree(s.Words)}
 	for i, w := range s.Words {
 		t.heads[i] = w.Head - 1
-		if w.Head == 0 {
-			t.root = i
-		} else if w.Head-1 < len(s.Words) {
-			t.children[w.Head-1] = append(t.children[w.Head-1], i)
-		}
 	}
 	return t
-}
-
-// span returns the first and last word of the subtree of i, and whether
-// the subtree is contiguous.
-func (t tree) span(i int) (first, last int, ok bool) {
-	first, last = i, i
-	size := 0
-	var walk func(int)
-	walk = func(j int) {
-		size++
-		first, last = min(first, j), max(last, j)
-		for _, c := range t.children[j] {
-			walk(c)
-		}
-	}
-	walk(i)
-	return first, last, last-first+1 == size
 }
 
 // phrase is a contiguous run of words taken out of a sentence. Its words'
@@ -166,7 +143,7 @@ func (p phrase) head() int {
 
 // cut takes the contiguous subtree of word i out as a phrase.
 func (t tree) cut(i int) phrase {
-	first, last, _ := t.span(i)
+	first, last, _ := t.Span(i)
 	words := make([]conllu.Word, 0, last-first+1)
 	for j := first; j <= last; j++ {
 		w := t.s.Words[j]
@@ -183,7 +160,7 @@ func (t tree) cut(i int) phrase {
 // nominal returns the subtree of i if it is a short noun phrase: a noun or
 // name with only nominal, adjectival and determiner words under it.
 func (t tree) nominal(i int) (phrase, bool) {
-	first, last, ok := t.span(i)
+	first, last, ok := t.Span(i)
 	if !ok || last-first+1 > 6 {
 		return phrase{}, false
 	}
@@ -209,7 +186,7 @@ func (t tree) title(i int) (phrase, bool) {
 	if w.DepRel != "nmod:desc" || w.Head < 1 || t.s.Words[w.Head-1].UPOS != "PROPN" {
 		return phrase{}, false
 	}
-	first, last, ok := t.span(i)
+	first, last, ok := t.Span(i)
 	if !ok || last-first+1 > 4 || last+1 != w.Head-1 && !(last+1 < len(t.s.Words) && t.heads[last+1] == w.Head-1) {
 		return phrase{}, false
 	}
@@ -251,7 +228,7 @@ func insert(s *conllu.Sentence, at int, p phrase, to int, rel string) conllu.Sen
 
 // hasChild reports whether word i has a dependent with relation rel.
 func (t tree) hasChild(i int, rel string) bool {
-	for _, c := range t.children[i] {
+	for _, c := range t.Children[i] {
 		if t.s.Words[c].DepRel == rel {
 			return true
 		}
@@ -266,7 +243,7 @@ func withTitle(s *conllu.Sentence, i int, title phrase) (conllu.Sentence, bool) 
 	if s.Words[i].UPOS != "PROPN" || t.hasChild(i, "nmod:desc") || t.hasChild(i, "det") {
 		return conllu.Sentence{}, false
 	}
-	first, _, ok := t.span(i)
+	first, _, ok := t.Span(i)
 	if !ok {
 		return conllu.Sentence{}, false
 	}
@@ -320,12 +297,12 @@ func punct(form, xpos string, head int) item {
 // told Y.`).
 func frontQuote(s *conllu.Sentence, rng *rand.Rand) (conllu.Sentence, bool) {
 	t := newTree(s)
-	r := t.root
+	r := t.Root
 	if r < 0 || s.Words[r].UPOS != "VERB" {
 		return conllu.Sentence{}, false
 	}
 	subj, comp, final := -1, -1, -1
-	for _, c := range t.children[r] {
+	for _, c := range t.Children[r] {
 		switch rel := s.Words[c].DepRel; {
 		case rel == "nsubj" && c < r:
 			subj = c
@@ -341,11 +318,11 @@ func frontQuote(s *conllu.Sentence, rng *rand.Rand) (conllu.Sentence, bool) {
 	if subj < 0 || comp < 0 || final < 0 {
 		return conllu.Sentence{}, false
 	}
-	sFirst, _, ok := t.span(subj)
+	sFirst, _, ok := t.Span(subj)
 	if !ok || sFirst != 0 {
 		return conllu.Sentence{}, false
 	}
-	cFirst, cLast, ok := t.span(comp)
+	cFirst, cLast, ok := t.Span(comp)
 	if !ok || cLast != final-1 || cLast-cFirst < 2 {
 		return conllu.Sentence{}, false
 	}
@@ -391,12 +368,12 @@ func frontQuote(s *conllu.Sentence, rng *rand.Rand) (conllu.Sentence, bool) {
 // tense, modals) are used, so the result stays grammatical.
 func coordinateSubject(s *conllu.Sentence, donor phrase) (conllu.Sentence, bool) {
 	t := newTree(s)
-	r := t.root
+	r := t.Root
 	if r < 0 || s.Words[r].XPOS != "VBD" && s.Words[r].XPOS != "VB" {
 		return conllu.Sentence{}, false
 	}
 	subj := -1
-	for _, c := range t.children[r] {
+	for _, c := range t.Children[r] {
 		w := s.Words[c]
 		if w.DepRel == "nsubj" && c < r {
 			subj = c
@@ -411,7 +388,7 @@ func coordinateSubject(s *conllu.Sentence, donor phrase) (conllu.Sentence, bool)
 	if _, ok := t.nominal(subj); !ok {
 		return conllu.Sentence{}, false
 	}
-	_, last, _ := t.span(subj)
+	_, last, _ := t.Span(subj)
 	// "and" joins the donor as its cc; the donor's head becomes a conj of
 	// the subject.
 	and := conllu.Word{Form: "and", Lemma: "and", UPOS: "CCONJ", XPOS: "CC", DepRel: "cc", Head: donor.head() + 2}
