@@ -94,7 +94,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	case *format != "csv" && newWriter == nil:
 		return fmt.Errorf("unknown format %q (see newsgraph export --help)", *format)
 	}
-	if _, err := os.Stat(*dsn); err != nil {
+	if _, err := os.Stat(*dsn); err != nil && !strings.Contains(*dsn, ":") {
 		return fmt.Errorf("no store at %s: %w", *dsn, err)
 	}
 	st, err := store.Open(ctx, *dsn)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph/store"
@@ -20,6 +21,7 @@ func printSummary(ctx context.Context, e *env, st *store.Store, v vocab.Vocab, c
 	if err != nil {
 		return err
 	}
+	dsn = redacted(dsn)
 	fmt.Fprintf(w, "The store %s holds %d quads about %d nodes in %d article graphs.\n", dsn, stats.Quads, stats.Nodes, stats.Graphs)
 	const sample = `named("Vladimir Putin").Out(relations(), "rel").ForEach(function (o) { g.Emit({relation: label(o.rel), object: label(o.id)}) })`
 	res, err := runGizmo(ctx, st, v, sample, 8, 30*time.Second)
@@ -39,4 +41,13 @@ func printSummary(ctx context.Context, e *env, st *store.Store, v vocab.Vocab, c
 	}
 	fmt.Fprintf(w, "\nMore ready-made questions: newsgraph query -q list; then newsgraph query --db %s -q who-said-what\n", dsn)
 	return nil
+}
+
+// redacted hides the password of a database URL, which must not end up in
+// terminals and logs.
+func redacted(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return dsn
 }
