@@ -8,11 +8,13 @@
 // newsgraph's own vocabulary and RDF, and named("Vladimir Putin") the
 // nodes with that schema:name; label(id) is a node's name, or the value
 // itself for a literal; plain(v) is a literal's text without its datatype
-// ("PT50M" for "PT50M"^^xsd:duration).
+// ("PT50M" for "PT50M"^^xsd:duration); need("name") is the query's
+// argument name (`--arg name=VALUE`), or an error saying it is missing.
 package queries
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -79,7 +81,11 @@ function schema(term) { return iri(%s + term); }
 function rdf(term) { return iri(%s + term); }
 function prov(term) { return iri(%s + term); }
 function named(name) { return g.V().Has(schema("name"), name); }
-function relations() { return g.V().Has(rdf("type"), ng("Relation")); }
+function need(name) {
+  if (typeof args === "undefined" || args[name] === undefined) throw new Error("this query needs --arg " + name + "=VALUE");
+  return args[name];
+}
+function relations() { return g.V().Has(rdf("type"), ng("Relation")).Unique(); }
 function plain(v) {
   if (typeof v !== "string") return v;
   var m = /^"([\s\S]*)"(\^\^<[^>]*>|@[A-Za-z-]+)?$/.exec(v);
@@ -90,4 +96,14 @@ function label(id) {
   return n === null ? plain(id) : n;
 }
 `, strconv.Quote(v.Base()), strconv.Quote(vocab.Schema), strconv.Quote(vocab.RDF), strconv.Quote(vocab.PROV))
+}
+
+// Args returns the JavaScript that gives a query its arguments, as the
+// object args: Args({"name": "Vladimir Putin"}) defines args.name.
+func Args(args map[string]string) string {
+	if args == nil {
+		args = map[string]string{}
+	}
+	b, _ := json.Marshal(args) // a map of strings always marshals
+	return "var args = " + string(b) + ";\n"
 }

@@ -28,6 +28,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	name := fs.String("q", "", "run the ready-made query `NAME` (list: show them)")
 	limit := fs.Int("limit", 1000, "print at most this many results (0: no limit)")
 	timeout := fs.Duration("timeout", 30*time.Second, "stop the query after this long")
+	qargs := queryArgs{}
+	fs.Var(qargs, "arg", "give the query an argument `NAME=VALUE` (args.NAME in the query; repeatable)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,7 +66,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	results, err := runGizmo(ctx, st, vocab.New(*base), src, *limit, *timeout)
+	results, err := runGizmo(ctx, st, vocab.New(*base), queries.Args(qargs)+src, *limit, *timeout)
 	if err != nil {
 		return err
 	}
@@ -91,4 +93,18 @@ func runGizmo(ctx context.Context, st *store.Store, v vocab.Vocab, src string, l
 		return nil, fmt.Errorf("query stopped after %s (see --timeout)", timeout)
 	}
 	return res, err
+}
+
+// queryArgs collects --arg NAME=VALUE flags.
+type queryArgs map[string]string
+
+func (a queryArgs) String() string { return "" }
+
+func (a queryArgs) Set(s string) error {
+	name, value, ok := strings.Cut(s, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("want NAME=VALUE, got %q", s)
+	}
+	a[name] = value
+	return nil
 }
