@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/extract"
@@ -228,6 +230,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
 	batch := fs.Int("batch", 64, "store this many articles per transaction")
 	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
+	reportFile := fs.String("report", "", "also write the ingest's counts and refused inputs as JSON to `FILE`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -253,6 +256,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	src := newSource(e, fs.Args(), *maxBytes)
 	var total counts
 	var pending []store.Graph
+	start := time.Now()
+	var rep report
 	bar := newProgress(e, "ingest", len(src.files))
 	flush := func() error {
 		if len(pending) == 0 {
@@ -262,9 +267,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if _, _, err := st.ReplaceGraphs(ctx, graphs); err != nil {
+		added, removed, err := st.ReplaceGraphs(ctx, graphs)
+		if err != nil {
 			return err
 		}
+		rep.Stored += len(pending)
+		rep.QuadsAdded += added
+		rep.QuadsRemoved += removed
 		pending = pending[:0]
 		return nil
 	}
@@ -291,6 +300,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
+	if *reportFile != "" {
+		rep.Articles, rep.Words, rep.Refused = total.articles, bar.tokens, src.failed
+		rep.Seconds = time.Since(start).Seconds()
+		if err := rep.write(*reportFile); err != nil {
+			return err
+		}
+	}
 	if err := printSummary(ctx, e, st, v, total, *dsn); err != nil {
 		return err
 	}
@@ -311,4 +327,32 @@ func readAliases(path string) (map[string]quad.IRI, error) {
 	}
 	defer f.Close()
 	return merge.ReadAliases(f, path)
+}
+
+// report is what `ingest --report FILE` writes: what was read, stored and
+// refused, for scripts that watch a pipeline of ingests.
+type report struct {
+	// Articles were read and analysed; Stored of them are in the store
+	// (fewer only when the ingest was stopped).
+	Articles int `json:"articles"`
+	Stored   int `json:"stored"`
+	Words    int `json:"words"`
+	// QuadsAdded and QuadsRemoved are the changes to the store: both 0
+	// when every article was already stored unchanged.
+	QuadsAdded   int `json:"quads_added"`
+	QuadsRemoved int `json:"quads_removed"`
+	// Refused lists the inputs not ingested, each with its reason.
+	Refused []string `json:"refused"`
+	Seconds float64  `json:"seconds"`
+}
+
+func (r *report) write(path string) error {
+	if r.Refused == nil {
+		r.Refused = []string{}
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -166,5 +167,40 @@ func TestQueriesWithArguments(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s %s:\ngot  %s\nwant %s", tc.query, tc.name, strings.Join(got, "\n     "), strings.Join(tc.want, "\n     "))
 		}
+	}
+}
+
+// TestIngestReport checks --report: counts, refused inputs with their
+// reason, and no change to the store when the same articles come again.
+func TestIngestReport(t *testing.T) {
+	dir := t.TempDir()
+	db, rep := filepath.Join(dir, "g.db"), filepath.Join(dir, "report.json")
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join("..", "..", "testdata", "articles", "port-strike.txt")
+	read := func() report {
+		b, err := os.ReadFile(rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r report
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	var stdout, stderr bytes.Buffer
+	if status := run(context.Background(), []string{"ingest", "--db", db, "--report", rep, good, empty}, &stdout, &stderr); status != 1 {
+		t.Fatalf("status %d, want 1 (one input refused): %s", status, stderr.String())
+	}
+	r := read()
+	if r.Articles != 1 || r.Stored != 1 || r.Words == 0 || r.QuadsAdded == 0 || len(r.Refused) != 1 || !strings.Contains(r.Refused[0], "empty.txt") {
+		t.Errorf("first report %+v", r)
+	}
+	ingest(t, "--db", db, "--report", rep, good)
+	if r := read(); r.Stored != 1 || r.QuadsAdded != 0 || r.QuadsRemoved != 0 || len(r.Refused) != 0 {
+		t.Errorf("second ingest of the same article: report %+v, want no change", r)
 	}
 }
