@@ -46,39 +46,22 @@ func BenchmarkPipeline(b *testing.B) {
 // sentences, on one goroutine, over the documents as one batch
 // (Pipeline.ProcessBatch), the way ingest runs it.
 func BenchmarkPipelineBatch(b *testing.B) {
-	m := models(b)
-	texts := benchTexts(b)
-	p := m.Pipeline()
-	ctx := context.Background()
-	docs := make([]*extract.Document, len(texts))
-	words := 0
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for k, text := range texts {
-			docs[k] = &extract.Document{Text: text}
-		}
-		for _, err := range p.ProcessBatch(ctx, docs) {
-			if err != nil {
-				b.Fatal(err)
-			}
-		}
-		if i == 0 {
-			for _, d := range docs {
-				words += len(d.Tokens)
-			}
-		}
-	}
-	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchmarkBatch(b, (*Models).Pipeline)
 }
 
 // BenchmarkExtractionBatch measures the whole extraction, raw text to
 // relations, events and quotes, on one goroutine over the documents as one
 // batch, the way ingest runs it on each processor.
 func BenchmarkExtractionBatch(b *testing.B) {
+	benchmarkBatch(b, (*Models).Extraction)
+}
+
+// benchmarkBatch times the stages built by run over the benchmark texts as
+// one batch.
+func benchmarkBatch(b *testing.B, run func(*Models) extract.Pipeline) {
 	m := models(b)
 	texts := benchTexts(b)
-	p := m.Extraction()
+	p := run(m)
 	ctx := context.Background()
 	docs := make([]*extract.Document, len(texts))
 	words := 0
