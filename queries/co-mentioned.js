@@ -1,7 +1,10 @@
-// Which actors are mentioned in the same articles as a given one, and in how many? Arguments: name.
+// Which actors are mentioned in the same articles as a given one, and in how many?
+// Arguments: name (the actor's name, e.g. --arg name="Benjamin Netanyahu").
+// One result per other actor, the most often co-mentioned first (ties by
+// name).
 var counts = {};
 var self = named(need("name")).ToArray();
-named(need("name")).In(schema("mentions")).ForEach(function (a) {
+named(need("name")).In(schema("mentions")).Unique().ForEach(function (a) {
   g.V(a.id).Out(schema("mentions")).Unique().ForEach(function (e) {
     if (self.indexOf(e.id) < 0) {
       var n = label(e.id);

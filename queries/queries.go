@@ -1,15 +1,26 @@
 // Package queries holds newsgraph's ready-made Gizmo queries (the .js files
-// of this directory, each starting with a comment saying what question it
-// answers) and the prelude every query runs with.
+// of this directory) and the prelude every query runs with.
+//
+// Each query starts with a comment: its first line is the question it
+// answers, and a line "// Arguments: ..." names the arguments it takes
+// (`--arg name=VALUE`, args.name in the script), if any.
 //
 // The prelude defines helpers so that queries do not spell out IRIs and
 // keep working under any base IRI: rel("call") is the relation call,
-// schema("name"), ng("confidence"), rdf("type") the terms of schema.org,
-// newsgraph's own vocabulary and RDF, and named("Vladimir Putin") the
-// nodes with that schema:name; label(id) is a node's name, or the value
-// itself for a literal; plain(v) is a literal's text without its datatype
-// ("PT50M" for "PT50M"^^xsd:duration); need("name") is the query's
-// argument name (`--arg name=VALUE`), or an error saying it is missing.
+// schema("name"), ng("confidence"), rdf("type"), prov("wasDerivedFrom")
+// the terms of schema.org, newsgraph's own vocabulary, RDF and PROV-O, and
+// named("Vladimir Putin") the nodes with that schema:name; label(id) is a
+// node's name, or the value itself for a literal; plain(v) is a literal's
+// text without its datatype ("PT50M" for "PT50M"^^xsd:duration); need("name")
+// is the query's argument name, or an error saying it is missing, and
+// opt("hops", "3") an argument with a default. For the questions most
+// queries ask, it also has isNode(v) (an IRI or blank node, not a literal),
+// value(id, predicate) (a node's first value of a predicate, plain),
+// names(path) (the sorted, distinct labels of a path's nodes), links(id)
+// (the relations of a node in both directions: {direction, relation,
+// other}), event(id) (an event described: name, participants, date,
+// duration, topics, sentence, article) and headline(id) (the headline of
+// the article a node was read from).
 package queries
 
 import (
@@ -29,9 +40,12 @@ var files embed.FS
 
 // Query is one ready-made query.
 type Query struct {
-	Name     string // file name without .js: "who-called-whom"
-	Question string // the question it answers, from its first comment
-	Source   string
+	Name     string // file name without .js: "who-talked-to-whom"
+	Question string // the question it answers, from its first comment line
+	// Arguments describes the arguments it takes, from its comment line
+	// "// Arguments: ..."; "" if it takes none.
+	Arguments string
+	Source    string
 }
 
 // All returns the ready-made queries sorted by name.
@@ -43,7 +57,8 @@ func All() []Query {
 		if err != nil {
 			continue
 		}
-		out = append(out, Query{Name: strings.TrimSuffix(e.Name(), ".js"), Question: question(string(src)), Source: string(src)})
+		question, arguments := header(string(src))
+		out = append(out, Query{Name: strings.TrimSuffix(e.Name(), ".js"), Question: question, Arguments: arguments, Source: string(src)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -59,15 +74,23 @@ func Get(name string) (Query, error) {
 	return Query{}, fmt.Errorf("no ready-made query %q", name)
 }
 
-// question reads the first comment line of a query.
-func question(src string) string {
+// header reads the leading comment of a query: its first line (the
+// question) and the text of its "Arguments:" line.
+func header(src string) (question, arguments string) {
 	for _, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "//") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "//"))
+		text, ok := strings.CutPrefix(line, "//")
+		if !ok {
+			break
+		}
+		text = strings.TrimSpace(text)
+		if question == "" {
+			question = text
+		} else if a, ok := strings.CutPrefix(text, "Arguments:"); ok {
+			arguments = strings.TrimSpace(a)
 		}
 	}
-	return ""
+	return question, arguments
 }
 
 // Prelude returns the JavaScript run before every query, for the
@@ -80,7 +103,7 @@ function ng(term) { return iri(NG + "ns#" + term); }
 function schema(term) { return iri(%s + term); }
 function rdf(term) { return iri(%s + term); }
 function prov(term) { return iri(%s + term); }
-function named(name) { return g.V().Has(schema("name"), name); }
+function named(name) { return g.V().Has(schema("name"), name).Unique(); }
 function need(name) {
   if (typeof args === "undefined" || args[name] === undefined) throw new Error("this query needs --arg " + name + "=VALUE");
   return args[name];
@@ -94,6 +117,46 @@ function plain(v) {
 function label(id) {
   var n = g.V(id).Out([schema("name"), iri("http://www.w3.org/2000/01/rdf-schema#label")]).ToValue();
   return n === null ? plain(id) : n;
+}
+function opt(name, fallback) {
+  return typeof args === "undefined" || args[name] === undefined ? fallback : args[name];
+}
+function isNode(v) { return typeof v === "string" && /^(<[^>]*>|_:.+)$/.test(v); }
+function value(id, pred) { return plain(g.V(id).Out(pred).ToValue()); }
+function names(path) {
+  var seen = {};
+  path.ToArray().forEach(function (id) { seen[label(id)] = true; });
+  return Object.keys(seen).sort();
+}
+var relationType = {};
+function isRelation(pred) {
+  if (!(pred in relationType)) relationType[pred] = g.V(pred).Has(rdf("type"), ng("Relation")).Count() > 0;
+  return relationType[pred];
+}
+function links(id) {
+  var out = [];
+  g.V(id).OutPredicates().Unique().ForEach(function (p) {
+    if (isRelation(p.id)) g.V(id).Out(p.id).Unique().ForEach(function (o) { out.push({direction: "out", relation: p.id, other: o.id}); });
+  });
+  g.V(id).InPredicates().Unique().ForEach(function (p) {
+    if (isRelation(p.id)) g.V(id).In(p.id).Unique().ForEach(function (o) { out.push({direction: "in", relation: p.id, other: o.id}); });
+  });
+  return out;
+}
+function event(id) {
+  return {
+    event: label(id),
+    participants: names(g.V(id).Out(schema("participant"))),
+    date: value(id, schema("startDate")),
+    duration: value(id, schema("duration")),
+    about: names(g.V(id).Out(schema("about"))),
+    sentence: value(id, ng("sentence")),
+    article: headline(id)
+  };
+}
+function headline(id) {
+  var a = g.V(id).Out(prov("wasDerivedFrom")).ToValue();
+  return a === null ? null : value(a, schema("headline"));
 }
 `, strconv.Quote(v.Base()), strconv.Quote(vocab.Schema), strconv.Quote(vocab.RDF), strconv.Quote(vocab.PROV))
 }

@@ -1,9 +1,14 @@
-// Who said what? Every quotation with its speaker and the verb that reported it.
+// Who said what?
+// Arguments: none.
+// One result per quotation: the speaker (an entity's name, or the words
+// naming a speaker the graph has no entity for), the reporting verb, the
+// quoted words and whether the quote is direct.
 g.V().Has(rdf("type"), schema("Quotation")).ForEach(function (q) {
+  var speaker = g.V(q.id).Out(schema("creator")).ToValue();
   g.Emit({
-    speaker: g.V(q.id).Out(schema("creator")).Out(schema("name")).ToValue(),
-    cue: g.V(q.id).Out(ng("cue")).ToValue(),
-    text: g.V(q.id).Out(schema("text")).ToValue(),
-    direct: plain(g.V(q.id).Out(ng("direct")).ToValue())
+    speaker: speaker === null ? value(q.id, ng("speakerName")) : label(speaker),
+    cue: value(q.id, ng("cue")),
+    text: value(q.id, schema("text")),
+    direct: String(value(q.id, ng("direct"))) === "true"
   });
 });

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/queries"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -110,63 +108,6 @@ func TestIngestIdempotentAndReplacing(t *testing.T) {
 	}
 	if !strings.Contains(changed, "Rotterdam") {
 		t.Errorf("the other article's facts were lost")
-	}
-}
-
-// TestReadyMadeQueries runs every query of queries/ on the sample articles:
-// each must say what question it answers and give answers.
-func TestReadyMadeQueries(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "g.db")
-	ingest(t, "--db", db, filepath.Join("..", "..", "testdata", "articles"))
-	for _, q := range queries.All() {
-		t.Run(q.Name, func(t *testing.T) {
-			if q.Question == "" || !strings.HasSuffix(q.Question, "?") && !strings.Contains(q.Question, "?") {
-				t.Errorf("query %s does not start with a comment asking its question: %q", q.Name, q.Question)
-			}
-			var stdout, stderr bytes.Buffer
-			args := []string{"query", "--db", db, "-q", q.Name, "--arg", "name=Vladimir Putin"} // ignored by queries without arguments
-			if status := run(context.Background(), args, &stdout, &stderr); status != 0 {
-				t.Fatalf("status %d: %s", status, stderr.String())
-			}
-			if strings.TrimSpace(stdout.String()) == "" {
-				t.Errorf("no answers")
-			}
-		})
-	}
-}
-
-// TestQueriesWithArguments checks the exact answers of the ready-made
-// queries that take an actor's name, on the sample articles.
-func TestQueriesWithArguments(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "g.db")
-	ingest(t, "--db", db, filepath.Join("..", "..", "testdata", "articles"))
-	for _, tc := range []struct {
-		query, name string
-		want        []string // the JSON lines, sorted
-	}{
-		{"actor-relations", "Masoud Pezeshkian", []string{
-			`{"direction":"in","other":"Vladimir Putin","relation":"speak_with"}`,
-			`{"direction":"out","other":"Iranian President","relation":"role"}`,
-		}},
-		{"quotes-by", "Donald Trump", []string{
-			`{"cue":"say","direct":false,"sentence":"Trump said American negotiators were prepared to return to talks with Iran on its nuclear programme.","text":"American negotiators were prepared to return to talks with Iran on its nuclear programme"}`,
-		}},
-		{"co-mentioned", "Benjamin Netanyahu", []string{
-			`{"actor":"Donald Trump","articles":1}`, `{"actor":"Iran","articles":1}`, `{"actor":"Israel","articles":1}`,
-			`{"actor":"Kremlin","articles":1}`, `{"actor":"Kyiv","articles":1}`, `{"actor":"Masoud Pezeshkian","articles":1}`,
-			`{"actor":"Russia","articles":1}`, `{"actor":"Ukraine","articles":1}`, `{"actor":"United States","articles":1}`,
-			`{"actor":"Vladimir Putin","articles":1}`, `{"actor":"Yuri Ushakov","articles":1}`,
-		}},
-	} {
-		var stdout, stderr bytes.Buffer
-		if status := run(context.Background(), []string{"query", "--db", db, "-q", tc.query, "--arg", "name=" + tc.name}, &stdout, &stderr); status != 0 {
-			t.Fatalf("%s: status %d: %s", tc.query, status, stderr.String())
-		}
-		got := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-		slices.Sort(got)
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s %s:\ngot  %s\nwant %s", tc.query, tc.name, strings.Join(got, "\n     "), strings.Join(tc.want, "\n     "))
-		}
 	}
 }
 
