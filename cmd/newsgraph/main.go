@@ -46,6 +46,7 @@ func commands() []command {
 		{"bench", "write a synthetic news corpus for benchmarks (bench gen)", runBench},
 		{"train", "rebuild the shipped models from the treebanks in ../shared/data", runTrain},
 		{"eval", "score the pipeline (eval ud FILE.conllu, eval carb --gold G S)", runEval},
+		{"serve", "serve the graph over HTTP: query API and browser explorer", runServe},
 	}
 }
 
