@@ -290,8 +290,8 @@ func TestExplorer(t *testing.T) {
 	if got := text("#details h2"); !strings.Contains(got, "Vladimir Putin") || !strings.Contains(got, "Person") {
 		t.Errorf("details title %q", got)
 	}
-	if got := text("#details .counts"); !strings.Contains(got, "speak_with") || !strings.Contains(got, "mentions") {
-		t.Errorf("edge counts %q lack speak_with and mentions", got)
+	if got := text("#details .counts"); !strings.Contains(got, "offer_to_mediate_between") || !strings.Contains(got, "mentions") {
+		t.Errorf("edge counts %q lack offer_to_mediate_between and mentions", got)
 	}
 
 	// Click a node to expand it.
@@ -302,18 +302,18 @@ func TestExplorer(t *testing.T) {
 	}
 
 	// Click an edge to read its sentences and article.
-	tell := `#edge-list li[data-edge*="rel/tell>"]`
-	must("open an edge", chromedp.Do(ctx, chromedp.WaitVisible(tell), chromedp.Click(tell), chromedp.WaitVisible("#details .source .sentence")))
-	if got := text("#details .source .sentence"); !strings.Contains(got, "Putin told Trump") {
-		t.Errorf("the tell edge's sentence: %q", got)
+	wish := `#edge-list li[data-edge*="rel/wish>"]`
+	must("open an edge", chromedp.Do(ctx, chromedp.WaitVisible(wish), chromedp.Click(wish), chromedp.WaitVisible("#details .source .sentence")))
+	if got := text("#details .source .sentence"); !strings.Contains(got, "Putin also wished Trump a happy birthday") {
+		t.Errorf("the wish edge's sentence: %q", got)
 	}
 	if got := text("#details .articles"); !strings.Contains(got, "Putin and Trump talk Iran and Ukraine by phone") || !strings.Contains(got, "2025-06-14") {
-		t.Errorf("the tell edge's article: %q", got)
+		t.Errorf("the wish edge's article: %q", got)
 	}
 	shot("explorer-graph.png")
 	// An edge tapped on the canvas opens the same panel.
-	must("tap an edge", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`void explorer.cy.edges('[label = "speak_with"]')[0].emit("tap")`)))
-	poll("speak_with sources", `document.querySelector("#details .edge-title") && document.querySelector("#details .edge-title").textContent.includes("speak_with") && document.querySelectorAll("#details .source").length`)
+	must("tap an edge", chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`void explorer.cy.edges('[label = "offer_to_mediate_between"]')[0].emit("tap")`)))
+	poll("offer_to_mediate_between sources", `document.querySelector("#details .edge-title") && document.querySelector("#details .edge-title").textContent.includes("offer_to_mediate_between") && document.querySelectorAll("#details .source").length`)
 
 	// Export: N-Quads of the facts in view, and a PNG.
 	nq, err := chromedp.Run(ctx, chromedp.Evaluate[string](`explorer.nquads()`))
@@ -329,9 +329,9 @@ func TestExplorer(t *testing.T) {
 		}
 	}
 	if !slices.ContainsFunc(lines, func(l string) bool {
-		return strings.HasPrefix(l, putin+" <"+string(v.Relation("tell"))+"> "+trump+" <")
+		return strings.HasPrefix(l, putin+" <"+string(v.Relation("wish"))+"> "+trump+" <")
 	}) {
-		t.Errorf("the export lacks Putin -tell-> Trump")
+		t.Errorf("the export lacks Putin -wish-> Trump")
 	}
 	png, err := chromedp.Run(ctx, chromedp.Evaluate[string](`explorer.cy.png({full: true})`))
 	must("PNG export", err)
@@ -341,7 +341,7 @@ func TestExplorer(t *testing.T) {
 
 	// The timeline of the selected actor (Trump).
 	must("timeline", chromedp.Do(ctx, chromedp.Click(`nav button[data-tab="timeline"]`), chromedp.WaitVisible("#timeline li .date")))
-	if got := text("#timeline"); !strings.Contains(got, "2025-06-14") || !strings.Contains(got, "tell by Vladimir Putin") {
+	if got := text("#timeline"); !strings.Contains(got, "2025-06-14") || !strings.Contains(got, "wish by Vladimir Putin") {
 		t.Errorf("Trump's timeline: %q", got)
 	}
 	shot("explorer-timeline.png")

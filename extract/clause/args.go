@@ -57,6 +57,9 @@ func (c *clauses) proposition(i int) (extract.Proposition, bool) {
 		return p, false
 	}
 	slices.Sort(words)
+	for j := range words {
+		words[j] += c.base // sentence to document indices
+	}
 	p.Words = slices.Compact(words)
 	p.Lemma = strings.Join(lemmas, "_")
 	slices.SortStableFunc(p.Args, func(a, b extract.Argument) int { return a.First - b.First })

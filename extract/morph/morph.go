@@ -253,20 +253,36 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 		return plain, m.rules[tags+"\t"].Feats
 	}
 	lower := strings.ToLower(form)
+	// A name written in lower case ("chicago", "italian"), a word the
+	// treebank never has in lower case, is looked up as capitalised: its
+	// lemma is the name's ("Chicago").
+	if form == lower && (upos == "PROPN" || upos == "ADJ") && !m.common[lower] {
+		if a, ok := m.exact[tags+"\t"+title(form)]; ok {
+			return a.apply(title(form)), a.Feats
+		}
+	}
 	a, ok := m.folded[tags+"\t"+lower]
 	if !ok {
-		// Longest known ending first; the whole word counts as an ending
-		// too, so short unknown words still find a rule.
-		for k := min(maxSuffix, utf8.RuneCountInString(lower)); k >= 0 && !ok; k-- {
-			a, ok = m.rules[tags+"\t"+suffix(lower, k)]
+		a, ok = m.ruleFor(lower, upos, tags)
+		// A verb form known with its twin tag ("won" as VBD, not VBN)
+		// has the same lemma; its features are the rule's.
+		if twin, isVerb := verbTwins[xpos]; isVerb && upos == "VERB" {
+			if t, known := m.folded[tagKey(upos, twin)+"\t"+lower]; known {
+				a.Cut, a.Add, ok = t.Cut, t.Add, true
+			}
 		}
 		if !ok {
 			return form, ""
 		}
 	}
-	// The casing learned for the tag and shape, else for the shape with
-	// any tag, else for the tag.
-	c, ok := m.cases[m.caseKey(form, lower, upos)]
+	// The casing learned for the tags and shape, else for the UPOS and
+	// shape, else for the shape with any tag, else for the UPOS. XPOS
+	// matters for adjectives: "Upper" as NNP (part of a name) keeps its
+	// capital, as JJ at the start of a sentence it does not.
+	c, ok := m.cases[m.caseKey(form, lower, tags)]
+	if !ok {
+		c, ok = m.cases[m.caseKey(form, lower, upos)]
+	}
 	if !ok {
 		c, ok = m.cases[m.caseKey(form, lower, "")]
 	}
@@ -274,6 +290,52 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 		c = m.cases[upos]
 	}
 	return c.recase(form, a.apply(lower)), a.Feats
+}
+
+// ruleFor finds the suffix rule for a lower-cased form the tables do
+// not know. The longest known ending comes first ("provoked" ends like
+// "looked"), unless its lemma is no word the treebank has with that UPOS
+// ("provok") and a shorter ending's lemma is ("provoke"). The whole word
+// counts as an ending too, so short unknown words still find a rule.
+func (m *Model) ruleFor(lower, upos, tags string) (analysis, bool) {
+	var first analysis
+	found := false
+	for k := min(maxSuffix, utf8.RuneCountInString(lower)); k >= 0; k-- {
+		a, ok := m.rules[tags+"\t"+suffix(lower, k)]
+		if !ok {
+			continue
+		}
+		if !found {
+			first, found = a, true
+		}
+		if m.isLemma(a.apply(lower), upos) {
+			return a, true
+		}
+	}
+	return first, found
+}
+
+// verbTwins pairs the verb tags whose forms share their lemmas' edits.
+var verbTwins = map[string]string{"VBD": "VBN", "VBN": "VBD", "VB": "VBP", "VBP": "VB"}
+
+// lemmaTags are the tags under which a lemma is written as itself: a
+// word seen with them is a known lemma of its UPOS.
+var lemmaTags = map[string][]string{
+	"VERB": {"VERB VB", "VERB VBP"},
+	"NOUN": {"NOUN NN"},
+	"ADJ":  {"ADJ JJ"},
+	"ADV":  {"ADV RB"},
+}
+
+// isLemma reports whether the treebank has lemma as a word of that UPOS
+// in its lemma form.
+func (m *Model) isLemma(lemma, upos string) bool {
+	for _, tags := range lemmaTags[upos] {
+		if _, ok := m.folded[tags+"\t"+lemma]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // suffix returns the last k characters of s.
@@ -330,6 +392,7 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 			folded.add(tags+"\t"+lower, a)
 			if lower != w.Form {
 				c := casingOf(w.Form, w.Lemma)
+				cases.add(m.caseKey(w.Form, lower, tags), c)
 				cases.add(m.caseKey(w.Form, lower, w.UPOS), c)
 				cases.add(m.caseKey(w.Form, lower, ""), c)
 				cases.add(w.UPOS, c)

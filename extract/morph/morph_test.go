@@ -103,3 +103,41 @@ func TestRoundTrip(t *testing.T) {
 		t.Error("a truncated model loaded")
 	}
 }
+
+// TestUnknownForms checks the fallbacks for forms the tables do not know
+// with their tags.
+func TestUnknownForms(t *testing.T) {
+	var sents []conllu.Sentence
+	for _, line := range []string{
+		// "-oked" mostly loses "ed", "-ed" mostly "d"; "provoke" is a known
+		// lemma, "provok" is not.
+		"looked/VERB/VBD/look booked/VERB/VBD/book cooked/VERB/VBD/cook",
+		"smoked/VERB/VBD/smoke joked/VERB/VBD/joke liked/VERB/VBD/like saved/VERB/VBD/save moved/VERB/VBD/move",
+		"provoke/VERB/VB/provoke won/VERB/VBD/win",
+		// An adjective that is part of a name keeps its capital; one that
+		// starts a sentence does not.
+		"Upper/ADJ/NNP/Upper Fast/ADJ/JJ/fast Slow/ADJ/JJ/slow",
+	} {
+		var s conllu.Sentence
+		for i, tok := range strings.Fields(line) {
+			p := strings.Split(tok, "/")
+			s.Words = append(s.Words, conllu.Word{ID: i + 1, Form: p[0], UPOS: p[1], XPOS: p[2], Lemma: p[3]})
+		}
+		sents = append(sents, s)
+	}
+	m, err := Train(context.Background(), sents, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ form, upos, xpos, lemma string }{
+		{"hooked", "VERB", "VBD", "hook"},      // longest ending: "-oked" loses "ed"
+		{"provoked", "VERB", "VBD", "provoke"}, // a shorter ending's rule gives a known lemma
+		{"won", "VERB", "VBN", "win"},          // known as VBD, its twin
+		{"Lower", "ADJ", "NNP", "Lower"},       // casing learned for ADJ NNP
+		{"Quick", "ADJ", "JJ", "quick"},        // casing learned for ADJ JJ
+	} {
+		if lemma, _ := m.Analyze(tc.form, tc.upos, tc.xpos, ""); lemma != tc.lemma {
+			t.Errorf("Analyze(%q, %s, %s) = %q, want %q", tc.form, tc.upos, tc.xpos, lemma, tc.lemma)
+		}
+	}
+}

@@ -46,6 +46,12 @@ const (
 	fLength
 	fCapsShape
 	fCapsAmbig
+	fCasedAmbig
+	fNextTag
+	fNextTags
+	fPrevNextTag
+	fNextTagWord
+	fOtherFinite
 )
 
 // token holds the per-word hashes features are built from, computed once
@@ -53,12 +59,17 @@ const (
 type token struct {
 	norm                   string // the normalised form
 	word, form, shape, amb uint64
-	suffix                 [4]uint64
-	prefix                 [3]uint64
-	length                 uint64
-	// caps buckets the share of the sentence's words that are
-	// capitalised: in a headline set in title case, capitals say little
-	// about proper nouns.
+	// cased is the hash of the class set of the form as written, for
+	// forms with capitals: "Apple" and "apple" are tagged differently.
+	cased   uint64
+	suffix  [4]uint64
+	prefix  [3]uint64
+	length  uint64
+	lower   bool // written without capitals
+	revisit bool // see lexEntry.revisit
+	common  bool // see lexEntry.common
+	// caps tells whether the sentence is set in title case (see
+	// titleCase): in a headline, capitals say little about proper nouns.
 	caps uint64
 }
 
@@ -134,11 +145,28 @@ func shape(form string) string {
 
 // lexicon is what the tagger knows about words from training data.
 type lexicon struct {
-	// ambiguity maps a normalised word to the hash of the set of classes
-	// it was seen with: a strong hint for the words to the right, whose
-	// tags are not yet known when tagging left to right.
-	ambiguity map[string]uint64
-	sets      map[string][]int // the class sets the hashes stand for
+	entries   map[string]lexEntry
+	cased     map[string]uint64 // class-set hashes of capitalised forms as written
+	sets      map[string][]int  // the class sets of the words
+	casedSets map[string][]int  // the class sets of capitalised forms
+	finite    []bool            // per class: a finite verb or modal
+}
+
+// lexEntry is what the lexicon knows about one normalised word.
+type lexEntry struct {
+	// amb is the hash of the set of classes the word was seen with: a
+	// strong hint for the words to the right, whose tags are not yet
+	// known when tagging left to right.
+	amb uint64
+	// revisit tells whether the word is tagged a second time, once the
+	// first pass has tagged the words to its right: words seen with
+	// classes of more than one UPOS ("plans": noun or verb). Words not
+	// seen at all and written with capitals are revisited too (see prepare):
+	// unknown capitalised words are where names and headline words mix.
+	revisit bool
+	// common tells whether the word is never a proper noun: capitalised
+	// in the middle of a sentence, it is a sign of title case.
+	common bool
 }
 
 // prepare computes the per-token hashes of a sentence.
@@ -146,13 +174,19 @@ func (lx *lexicon) prepare(forms []string, toks []token) []token {
 	toks = toks[:0]
 	for _, f := range forms {
 		n := normalize(f)
+		e, known := lx.entries[n]
+		lower := strings.IndexFunc(f, unicode.IsUpper) < 0
 		t := token{
-			norm:   n,
-			word:   perceptron.Hash(n),
-			form:   perceptron.Hash(f),
-			shape:  perceptron.Hash(shape(f)),
-			amb:    lx.ambiguity[n],
-			length: uint64(min(utf8.RuneCountInString(f), 12)),
+			norm:    n,
+			word:    perceptron.Hash(n),
+			form:    perceptron.Hash(f),
+			shape:   perceptron.Hash(shape(f)),
+			amb:     e.amb,
+			cased:   lx.cased[f],
+			lower:   lower,
+			revisit: e.revisit || !known && !lower,
+			common:  e.common,
+			length:  uint64(min(utf8.RuneCountInString(f), 12)),
 		}
 		// Affixes by runes, so they never split a character.
 		runes := 0
@@ -177,21 +211,37 @@ func (lx *lexicon) prepare(forms []string, toks []token) []token {
 		}
 		toks = append(toks, t)
 	}
-	words, capitalised := 0, 0
-	for _, f := range forms {
-		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsLetter(r) {
-			words++
-			if unicode.IsUpper(r) {
-				capitalised++
-			}
-		}
-	}
-	caps := uint64(4 * capitalised / max(words, 1))
+	caps := titleCase(forms, toks)
 	for i := range toks {
 		toks[i].caps = caps
 	}
 	return toks
+}
+
+// titleCase tells how much a sentence looks like a title-case headline:
+// 0 if no common word (one never tagged as a proper noun) is capitalised
+// in it after the first word, 1 if some are but fewer than the words in
+// lower case, 2 if more ("Storm Leaves Thousands Without Power in
+// Texas"). A sentence full of names ("Vladimir Putin and Donald Trump
+// spoke") is not title case.
+func titleCase(forms []string, toks []token) uint64 {
+	titled, lower := 0, 0
+	for i, f := range forms {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case i > 0 && unicode.IsUpper(r) && toks[i].common:
+			titled++
+		}
+	}
+	switch {
+	case titled == 0:
+		return 0
+	case titled <= lower:
+		return 1
+	}
+	return 2
 }
 
 // features appends the features of word i to buf, given the classes
@@ -234,7 +284,7 @@ func features(buf []uint64, toks []token, i int, prev []int) []uint64 {
 	if i == 0 {
 		first = 1
 	}
-	buf = append(buf,
+	return append(buf,
 		F(fBias),
 		F(fWord, t.word),
 		F(fWordPrev, w(i-1)),
@@ -270,6 +320,33 @@ func features(buf []uint64, toks []token, i int, prev []int) []uint64 {
 		F(fLength, t.length),
 		F(fCapsShape, t.caps, first, t.shape),
 		F(fCapsAmbig, t.caps, t.amb),
+		F(fCasedAmbig, first, t.cased),
 	)
-	return buf
+}
+
+// rightFeatures appends the features of word i's second pass to buf: the
+// classes chosen in the first pass for the words around it.
+func (lx *lexicon) rightFeatures(buf []uint64, toks []token, i int, tags []int) []uint64 {
+	F := perceptron.Feature
+	tag := func(j int) uint64 {
+		if j < 0 || j >= len(tags) {
+			return 1 << 20
+		}
+		return uint64(tags[j])
+	}
+	other := uint64(0) // a finite verb elsewhere in the sentence
+	for j, c := range tags {
+		if j != i && lx.finite[c] {
+			other = 1
+			break
+		}
+	}
+	t := &toks[i]
+	return append(buf,
+		F(fNextTag, tag(i+1)),
+		F(fNextTags, tag(i+1), tag(i+2)),
+		F(fPrevNextTag, tag(i-1), tag(i+1)),
+		F(fNextTagWord, tag(i+1), t.word),
+		F(fOtherFinite, other, t.amb),
+	)
 }

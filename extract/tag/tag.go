@@ -7,7 +7,12 @@
 // five, affixes, word shapes, the tags already chosen on the left) plus the
 // "ambiguity class" of the words on the right: the set of tags a word was
 // seen with in training, which stands in for the right-hand tags that are
-// not known yet.
+// not known yet. Words that are ambiguous between parts of speech, or
+// unknown, are then tagged a second time, knowing the tags the first pass
+// chose on their right.
+//
+// Training adds to the treebank sentences rebuilt into the shapes of news
+// (see augment), which EWT's web text has few of.
 package tag
 
 import (
@@ -21,6 +26,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/conllu"
@@ -34,7 +40,7 @@ type Model struct {
 	// sure maps the normalised words that training data always tags the
 	// same way ("the", ",", "of") to their class: they are tagged without
 	// scoring, which spares the model a third of the words of a text.
-	sure    map[string]int
+	sure    map[string]sureEntry
 	weights *perceptron.Model
 	upos    []string // per class
 	xpos    []string // per class
@@ -44,14 +50,31 @@ type Model struct {
 // scratch is the per-call working memory, pooled to keep tagging
 // allocation-free.
 type scratch struct {
-	forms  []string
-	toks   []token
-	feats  []uint64
-	scores []float32
-	tags   []int
+	forms     []string
+	toks      []token
+	feats     []uint64
+	scores    []float32
+	tags      []int
+	first     []float32 // first-pass scores, word by word
+	firstTags []int     // first-pass tags
 }
 
-func newModel(lex lexicon, sure map[string]int, weights *perceptron.Model) *Model {
+// sureEntry is the class of a word tagged by look-up; lowerOnly tells
+// that the look-up is for its lower-case forms only (see sureCount).
+type sureEntry struct {
+	class     int
+	lowerOnly bool
+}
+
+func newModel(lex lexicon, sure map[string]sureEntry, weights *perceptron.Model) *Model {
+	// A sure word keeps its look-up class: the second pass, which has no
+	// first-pass scores for it, must not revisit it.
+	for word := range sure {
+		if e, ok := lex.entries[word]; ok && e.revisit {
+			e.revisit = false
+			lex.entries[word] = e
+		}
+	}
 	m := &Model{lex: lex, sure: sure, weights: weights}
 	for _, c := range weights.Classes() {
 		u, x, _ := strings.Cut(c, "\t")
@@ -96,18 +119,47 @@ func (m *Model) Tag(forms []string) (upos, xpos []string) {
 	return upos, xpos
 }
 
+// tag tags a sentence in two passes: left to right, each word knowing the
+// classes chosen on its left; then again for the words that are
+// ambiguous or unknown, now also knowing the classes the first pass chose
+// on their right ("plans" after a run of names is a verb when no other
+// word of the sentence is).
+//
+// The second pass costs little: a word's first-pass features are the same
+// unless the second pass changed a tag on its left, so its first-pass
+// scores are kept and only the right-context features added to them.
 func (m *Model) tag(sc *scratch) {
 	sc.toks = m.lex.prepare(sc.forms, sc.toks)
 	sc.tags = sc.tags[:0]
+	nc := len(m.upos)
+	sc.first = slices.Grow(sc.first[:0], len(sc.toks)*nc)[:len(sc.toks)*nc]
 	for i := range sc.toks {
-		if c, ok := m.sure[sc.toks[i].norm]; ok {
-			sc.tags = append(sc.tags, c)
+		if e, ok := m.sure[sc.toks[i].norm]; ok && (sc.toks[i].lower || !e.lowerOnly) {
+			sc.tags = append(sc.tags, e.class)
 			continue
 		}
 		sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
-		clear(sc.scores)
+		scores := sc.first[i*nc : (i+1)*nc]
+		clear(scores)
+		m.weights.Score(sc.feats, scores)
+		sc.tags = append(sc.tags, perceptron.Best(scores))
+	}
+	sc.firstTags = append(sc.firstTags[:0], sc.tags...)
+	changed := func(j int) bool { return j >= 0 && sc.tags[j] != sc.firstTags[j] }
+	for i := range sc.toks {
+		if !sc.toks[i].revisit {
+			continue
+		}
+		scores := sc.first[i*nc : (i+1)*nc]
+		if changed(i-1) || changed(i-2) {
+			sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
+			clear(scores)
+			m.weights.Score(sc.feats, scores)
+		}
+		copy(sc.scores, scores)
+		sc.feats = m.lex.rightFeatures(sc.feats[:0], sc.toks, i, sc.tags)
 		m.weights.Score(sc.feats, sc.scores)
-		sc.tags = append(sc.tags, perceptron.Best(sc.scores))
+		sc.tags[i] = perceptron.Best(sc.scores)
 	}
 }
 
@@ -117,6 +169,9 @@ type TrainOptions struct {
 	Seed   uint64  // shuffling seed
 	Prune  float64 // weight quantum: averaged weights are rounded to multiples of it (default 0.1)
 	Folds  int     // folds of the held-out lexicons (default 5)
+	// Augment is the share of news-shaped sentences of each kind added to
+	// the training data (see augment); default 0.04, negative for none.
+	Augment float64
 }
 
 func (o *TrainOptions) defaults() {
@@ -129,6 +184,9 @@ func (o *TrainOptions) defaults() {
 	if o.Folds == 0 {
 		o.Folds = 5
 	}
+	if o.Augment == 0 {
+		o.Augment = 0.04
+	}
 }
 
 // Train learns a tagger from gold sentences. When dev is not empty, the
@@ -137,8 +195,13 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opts TrainOptions,
 	opts.defaults()
 	classes, classOf := tagSet(train)
 	tr := perceptron.NewTrainer(classes)
-	lexicons := heldOutLexicons(train, classOf, opts.Folds)
-	order := make([]int, len(train))
+	lexicons := heldOutLexicons(train, classes, classOf, opts.Folds)
+	examples := make([]example, len(train))
+	for i := range train {
+		examples[i] = example{src: i, words: train[i].Words}
+	}
+	examples = append(examples, augment(train, opts.Augment, opts.Seed)...)
+	order := make([]int, len(examples))
 	for i := range order {
 		order[i] = i
 	}
@@ -147,42 +210,56 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, opts TrainOptions,
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
-		for _, si := range order {
+		for _, ei := range order {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			s := &train[si]
-			sc.forms = sentenceForms(sc.forms[:0], s)
-			sc.toks = lexicons[si%len(lexicons)].prepare(sc.forms, sc.toks)
+			ex := &examples[ei]
+			sc.forms = wordForms(sc.forms[:0], ex.words)
+			lx := &lexicons[ex.src%len(lexicons)]
+			sc.toks = lx.prepare(sc.forms, sc.toks)
 			sc.tags = sc.tags[:0]
-			for i, w := range s.Words {
+			for i, w := range ex.words {
 				sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
-				clear(sc.scores)
-				tr.Score(sc.feats, sc.scores)
-				pred := perceptron.Best(sc.scores)
-				gold := classOf[w.UPOS+"\t"+w.XPOS]
-				tr.Update(sc.feats, gold, pred, 1)
-				tr.Tick()
-				if pred == gold {
-					correct++
-				}
-				total++
 				// Condition later words on the prediction, as at run time.
-				sc.tags = append(sc.tags, pred)
+				sc.tags = append(sc.tags, train1(tr, sc, classOf[w.UPOS+"\t"+w.XPOS], &correct))
+				total++
+			}
+			// The second pass, on the first pass's predictions.
+			for i, w := range ex.words {
+				if sc.toks[i].revisit {
+					sc.feats = features(sc.feats[:0], sc.toks, i, sc.tags)
+					sc.feats = lx.rightFeatures(sc.feats, sc.toks, i, sc.tags)
+					sc.tags[i] = train1(tr, sc, classOf[w.UPOS+"\t"+w.XPOS], nil)
+				}
 			}
 		}
 		log.Debug("tagger epoch", "epoch", epoch, "train_acc", pct(correct, total), "features", tr.Features())
 	}
 	// Training scores every word, sure or not, so that the weights are
 	// those the whole data teaches; only tagging takes the short cut.
-	m := newModel(newLexicon(wordClasses(train, classOf)), sureClasses(train, classOf), tr.Average(opts.Prune))
-	attrs := []any{"sentences", len(train), "features", m.weights.Features(), "weights", m.weights.Weights()}
+	m := newModel(newLexicon(wordClasses(train, classOf, normalize), wordClasses(train, classOf, casedKey), classes), sureClasses(train, classOf), tr.Average(opts.Prune))
+	attrs := []any{"sentences", len(train), "augmented", len(examples) - len(train), "features", m.weights.Features(), "weights", m.weights.Weights()}
 	if len(dev) > 0 {
 		u, x := m.Accuracy(dev)
 		attrs = append(attrs, "dev_upos", fmt.Sprintf("%.2f", 100*u), "dev_xpos", fmt.Sprintf("%.2f", 100*x))
 	}
 	log.Info("tagger trained", attrs...)
 	return m, nil
+}
+
+// train1 scores the features in sc, updates the weights towards gold and
+// returns the prediction, counting it in correct if it is right.
+func train1(tr *perceptron.Trainer, sc *scratch, gold int, correct *int) int {
+	clear(sc.scores)
+	tr.Score(sc.feats, sc.scores)
+	pred := perceptron.Best(sc.scores)
+	tr.Update(sc.feats, gold, pred, 1)
+	tr.Tick()
+	if pred == gold && correct != nil {
+		*correct++
+	}
+	return pred
 }
 
 // forFolds runs fn for each of folds folds, two at a time (this machine's
@@ -210,7 +287,11 @@ func forFolds(n, folds int, fn func(fold int, in func(int) bool) error) error {
 }
 
 func sentenceForms(forms []string, s *conllu.Sentence) []string {
-	for _, w := range s.Words {
+	return wordForms(forms, s.Words)
+}
+
+func wordForms(forms []string, words []conllu.Word) []string {
+	for _, w := range words {
 		forms = append(forms, w.Form)
 	}
 	return forms
@@ -260,11 +341,14 @@ func tagSet(train []conllu.Sentence) ([]string, map[string]int) {
 
 // classCounts counts, for every normalised training word, how often it has
 // each class.
-func classCounts(train []conllu.Sentence, classOf map[string]int) map[string]map[int]int {
+func classCounts(train []conllu.Sentence, classOf map[string]int, key func(string) string) map[string]map[int]int {
 	counts := map[string]map[int]int{}
 	for _, s := range train {
 		for _, w := range s.Words {
-			n := normalize(w.Form)
+			n := key(w.Form)
+			if n == "" {
+				continue
+			}
 			if counts[n] == nil {
 				counts[n] = map[int]int{}
 			}
@@ -277,8 +361,8 @@ func classCounts(train []conllu.Sentence, classOf map[string]int) map[string]map
 // wordClasses maps every training word to the sorted set of classes it was
 // tagged with, ignoring classes that make up under 5% of its uses
 // (annotation noise would otherwise make every frequent word ambiguous).
-func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]int {
-	counts := classCounts(train, classOf)
+func wordClasses(train []conllu.Sentence, classOf map[string]int, key func(string) string) map[string][]int {
+	counts := classCounts(train, classOf, key)
 	sets := make(map[string][]int, len(counts))
 	for word, byClass := range counts {
 		total := 0
@@ -297,30 +381,75 @@ func wordClasses(train []conllu.Sentence, classOf map[string]int) map[string][]i
 	return sets
 }
 
-// newLexicon builds the lexicon of a word → class-set table.
-func newLexicon(sets map[string][]int) lexicon {
-	amb := make(map[string]uint64, len(sets))
-	for word, set := range sets {
-		h := uint64(len(set))
-		for _, c := range set {
-			h = perceptron.Mix(h, uint64(c))
-		}
-		amb[word] = h
+// newLexicon builds the lexicon from the class sets of normalised words
+// and of capitalised forms; classes are the "UPOS\tXPOS" names of the
+// class numbers.
+func newLexicon(sets, casedSets map[string][]int, classes []string) lexicon {
+	lx := lexicon{
+		entries:   make(map[string]lexEntry, len(sets)),
+		cased:     make(map[string]uint64, len(casedSets)),
+		sets:      sets,
+		casedSets: casedSets,
+		finite:    make([]bool, len(classes)),
 	}
-	return lexicon{ambiguity: amb, sets: sets}
+	upos := make([]string, len(classes))
+	for c, name := range classes {
+		var xpos string
+		upos[c], xpos, _ = strings.Cut(name, "\t")
+		switch xpos {
+		case "VBD", "VBZ", "VBP", "MD":
+			lx.finite[c] = true
+		}
+	}
+	for word, set := range sets {
+		e := lexEntry{amb: setHash(set), common: true}
+		for _, c := range set {
+			e.common = e.common && upos[c] != "PROPN"
+			e.revisit = e.revisit || upos[c] != upos[set[0]]
+		}
+		lx.entries[word] = e
+	}
+	for form, set := range casedSets {
+		lx.cased[form] = setHash(set)
+	}
+	return lx
 }
 
-// Words at least sureCount times in training, with one class for at least
-// sureShare of them, are tagged by look-up.
+// casedKey is the key of the cased lexicon: forms with capitals, as
+// written.
+func casedKey(form string) string {
+	if strings.IndexFunc(form, unicode.IsUpper) < 0 {
+		return ""
+	}
+	return form
+}
+
+func setHash(set []int) uint64 {
+	h := uint64(len(set))
+	for _, c := range set {
+		h = perceptron.Mix(h, uint64(c))
+	}
+	return h
+}
+
+// Words seen in training at least sureAnyCase times, with one class for
+// at least sureShare of them, are tagged by look-up; so are the words seen
+// at least sureCount times, when written in lower case. Besides sparing
+// the model a third of the words of a text ("the", ","), this keeps words
+// such as "spoke", always a verb in its fourteen uses in training, from
+// being turned into a noun by a context unlike any of those ("Putin and
+// Trump spoke by telephone"). Capitalised, a word seen less often is left
+// to the model: "Cat" or "Source" may be part of a name.
 const (
-	sureCount = 50
-	sureShare = 0.999
+	sureCount   = 10
+	sureAnyCase = 50
+	sureShare   = 0.999
 )
 
 // sureClasses finds the words that are tagged by look-up.
-func sureClasses(train []conllu.Sentence, classOf map[string]int) map[string]int {
-	counts := classCounts(train, classOf)
-	sure := map[string]int{}
+func sureClasses(train []conllu.Sentence, classOf map[string]int) map[string]sureEntry {
+	counts := classCounts(train, classOf, normalize)
+	sure := map[string]sureEntry{}
 	for word, byClass := range counts {
 		total, best, bestClass := 0, 0, 0
 		for class, c := range byClass {
@@ -330,7 +459,7 @@ func sureClasses(train []conllu.Sentence, classOf map[string]int) map[string]int
 			}
 		}
 		if total >= sureCount && float64(best) >= sureShare*float64(total) {
-			sure[word] = bestClass
+			sure[word] = sureEntry{class: bestClass, lowerOnly: total < sureAnyCase}
 		}
 	}
 	return sure
@@ -340,7 +469,7 @@ func sureClasses(train []conllu.Sentence, classOf map[string]int) map[string]int
 // it. Training sentence i is tagged with lexicon i%folds, so that its rare
 // words are as unknown to the lexicon as new words will be at run time,
 // instead of carrying their own gold tags as a feature.
-func heldOutLexicons(train []conllu.Sentence, classOf map[string]int, folds int) []lexicon {
+func heldOutLexicons(train []conllu.Sentence, classes []string, classOf map[string]int, folds int) []lexicon {
 	lexicons := make([]lexicon, folds)
 	for f := range lexicons {
 		var part []conllu.Sentence
@@ -349,7 +478,7 @@ func heldOutLexicons(train []conllu.Sentence, classOf map[string]int, folds int)
 				part = append(part, train[i])
 			}
 		}
-		lexicons[f] = newLexicon(wordClasses(part, classOf))
+		lexicons[f] = newLexicon(wordClasses(part, classOf, normalize), wordClasses(part, classOf, casedKey), classes)
 	}
 	return lexicons
 }
@@ -357,19 +486,8 @@ func heldOutLexicons(train []conllu.Sentence, classOf map[string]int, folds int)
 // WriteTo writes the model in newsgraph's model file format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	mw := modelfile.NewWriter(w, "tagger")
-	words := make([]string, 0, len(m.lex.sets))
-	for word := range m.lex.sets {
-		words = append(words, word)
-	}
-	sort.Strings(words)
-	mw.Strings(words)
-	for _, word := range words {
-		set := m.lex.sets[word]
-		mw.Uvarint(uint64(len(set)))
-		for _, c := range set {
-			mw.Uvarint(uint64(c))
-		}
-	}
+	writeSets(mw, m.lex.sets)
+	writeSets(mw, m.lex.casedSets)
 	sureWords := make([]string, 0, len(m.sure))
 	for word := range m.sure {
 		sureWords = append(sureWords, word)
@@ -377,7 +495,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	sort.Strings(sureWords)
 	mw.Strings(sureWords)
 	for _, word := range sureWords {
-		mw.Uvarint(uint64(m.sure[word]))
+		e := m.sure[word]
+		lowerOnly := uint64(0)
+		if e.lowerOnly {
+			lowerOnly = 1
+		}
+		mw.Uvarint(uint64(e.class))
+		mw.Uvarint(lowerOnly)
 	}
 	mw.Model(m.weights)
 	return mw.Close()
@@ -389,40 +513,35 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	words := mr.Strings()
-	sets := make(map[string][]int, len(words))
-	for _, word := range words {
-		set := make([]int, mr.Int(1<<10))
-		for i := range set {
-			set[i] = mr.Int(1 << 16)
-		}
-		sets[word] = set
-	}
+	sets := readSets(mr)
+	casedSets := readSets(mr)
 	sureWords := mr.Strings()
-	sure := make(map[string]int, len(sureWords))
+	sure := make(map[string]sureEntry, len(sureWords))
 	for _, word := range sureWords {
-		sure[word] = mr.Int(1 << 16)
+		sure[word] = sureEntry{class: mr.Int(1 << 16), lowerOnly: mr.Int(1) == 1}
 	}
 	weights := mr.Model()
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("tagger model: %w", err)
 	}
-	for _, c := range sure {
-		if c >= len(weights.Classes()) {
+	for _, e := range sure {
+		if e.class >= len(weights.Classes()) {
 			return nil, errors.New("tagger model: class out of range")
 		}
 	}
 	if len(weights.Classes()) == 0 {
 		return nil, errors.New("tagger model: no classes")
 	}
-	for _, set := range sets {
-		for _, c := range set {
-			if c >= len(weights.Classes()) {
-				return nil, errors.New("tagger model: class out of range")
+	for _, table := range []map[string][]int{sets, casedSets} {
+		for _, set := range table {
+			for _, c := range set {
+				if c >= len(weights.Classes()) {
+					return nil, errors.New("tagger model: class out of range")
+				}
 			}
 		}
 	}
-	return newModel(newLexicon(sets), sure, weights), nil
+	return newModel(newLexicon(sets, casedSets, weights.Classes()), sure, weights), nil
 }
 
 // Jackknife returns copies of sents whose UPOS and XPOS are predicted by
@@ -480,4 +599,34 @@ func cloneSentences(sents []conllu.Sentence) []conllu.Sentence {
 		out[i].Words = slices.Clone(s.Words)
 	}
 	return out
+}
+
+// writeSets writes a word → class-set table in word order.
+func writeSets(mw *modelfile.Writer, sets map[string][]int) {
+	words := make([]string, 0, len(sets))
+	for word := range sets {
+		words = append(words, word)
+	}
+	sort.Strings(words)
+	mw.Strings(words)
+	for _, word := range words {
+		mw.Uvarint(uint64(len(sets[word])))
+		for _, c := range sets[word] {
+			mw.Uvarint(uint64(c))
+		}
+	}
+}
+
+// readSets reads a table written by writeSets.
+func readSets(mr *modelfile.Reader) map[string][]int {
+	words := mr.Strings()
+	sets := make(map[string][]int, len(words))
+	for _, word := range words {
+		set := make([]int, mr.Int(1<<10))
+		for i := range set {
+			set[i] = mr.Int(1 << 16)
+		}
+		sets[word] = set
+	}
+	return sets
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/perceptron"
 )
 
 // tiny is a small hand-tagged corpus: "form/UPOS/XPOS" tokens.
@@ -132,7 +133,7 @@ func TestJackknifeTagsEveryWord(t *testing.T) {
 }
 
 // TestEWT checks the accuracy of a tagger trained on EWT; it needs
-// ../shared and takes about half a minute.
+// ../shared and takes about a minute.
 func TestEWT(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains on EWT: skipped in -short mode")
@@ -156,4 +157,53 @@ func TestEWT(t *testing.T) {
 	if u, x := m.Accuracy(dev); u < 0.95 || x < 0.94 {
 		t.Errorf("EWT dev: UPOS %.2f%%, XPOS %.2f%%; want at least 95 and 94", 100*u, 100*x)
 	}
+	// The second pass reuses first-pass scores; it must tag exactly as
+	// scoring every revisited word afresh does.
+	revised := 0
+	for _, s := range dev {
+		forms := sentenceForms(nil, &s)
+		want, changed := tagAfresh(m, forms)
+		if changed {
+			revised++
+		}
+		if got, _ := m.Tag(forms); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("%q: tagged %v, afresh %v", forms, got, want)
+		}
+	}
+	if revised == 0 {
+		t.Error("the second pass never changed a tag")
+	}
+}
+
+// tagAfresh tags a sentence in two passes as Model.tag does, but scoring
+// every word of the second pass from all its features; it also tells
+// whether the second pass changed a tag.
+func tagAfresh(m *Model, forms []string) (upos []string, changed bool) {
+	toks := m.lex.prepare(forms, nil)
+	var tags []int
+	scores := make([]float32, len(m.upos))
+	var feats []uint64
+	for i := range toks {
+		if e, ok := m.sure[toks[i].norm]; ok && (toks[i].lower || !e.lowerOnly) {
+			tags = append(tags, e.class)
+			continue
+		}
+		clear(scores)
+		m.weights.Score(features(feats[:0], toks, i, tags), scores)
+		tags = append(tags, perceptron.Best(scores))
+	}
+	for i := range toks {
+		if toks[i].revisit {
+			feats = features(feats[:0], toks, i, tags)
+			clear(scores)
+			m.weights.Score(m.lex.rightFeatures(feats, toks, i, tags), scores)
+			c := perceptron.Best(scores)
+			changed = changed || c != tags[i]
+			tags[i] = c
+		}
+	}
+	for _, c := range tags {
+		upos = append(upos, m.upos[c])
+	}
+	return upos, changed
 }

@@ -228,7 +228,10 @@ func weekdayRule(c *cursor) (Expr, bool) {
 	e.Weekday = w.lex.weekday
 	c.i++
 	if _, ok := c.class(clsTimeOfDay); !ok {
-		if next, t := c.w(), c.s.tok(c.i); t.UPOS == "PROPN" && next.upper && (next.lex == nil || next.lex.month == 0) {
+		// A capitalised noun right after the weekday makes it part of a
+		// name, whether the tagger calls that noun proper or common
+		// ("the Sunday Times").
+		if next, t := c.w(), c.s.tok(c.i); (t.UPOS == "PROPN" || t.UPOS == "NOUN") && next.upper && (next.lex == nil || next.lex.month == 0) {
 			return e, false
 		}
 	}

@@ -116,8 +116,8 @@ func TestSentences(t *testing.T) {
 
 		// Absolute dates.
 		{"month and day ahead", "", "Putin said Moscow was willing to hold talks after June 22.", []string{"June 22=2025-06-22"}},
-		{"month and day in a past clause", "", "The central bank raised rates on June 2.", []string{"June 2=2025-06-02"}},
-		{"month and day past in a past clause", "", "The central bank raised rates on June 22.", []string{"June 22=2024-06-22"}},
+		{"month and day in a past clause", "", "The central bank raised its rates on June 2.", []string{"June 2=2025-06-02"}},
+		{"month and day past in a past clause", "", "The central bank raised its rates on June 22.", []string{"June 22=2024-06-22"}},
 		{"day and month", "", "The central bank will raise rates on 22 June.", []string{"22 June=2025-06-22"}},
 		{"month, day and year", "", "The deal was signed on June 22, 2025, in Vienna.", []string{"June 22, 2025=2025-06-22"}},
 		{"day, month and year", "", "The deal was signed on 3 March 2021 in Vienna.", []string{"3 March 2021=2021-03-03"}},
