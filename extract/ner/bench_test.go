@@ -82,7 +82,7 @@ var model struct {
 // BenchmarkProcess measures the recogniser alone on the documents of EWT
 // test, tokenised and tagged (gold tags), one goroutine, document by
 // document. The model is trained on the full training data first, which
-// takes about a minute.
+// takes two to three minutes.
 func BenchmarkProcess(b *testing.B) {
 	m := trainFull(b)
 	gold, err := conllu.ReadFile(filepath.Join(udDir, "en_ewt-ud-test.conllu"))

@@ -29,8 +29,8 @@ func readUNER(t testing.TB, name string) []ner.Sentence {
 
 // TestEWT trains the recogniser on UniversalNER EWT train, tagged by the
 // pipeline's tagger as text will be at run time, and reports precision,
-// recall and F1 on dev and test, tagged the same way. It takes about a
-// minute. With NER_MODEL_OUT set, it writes the model there.
+// recall and F1 on dev and test, tagged the same way. It takes two to
+// three minutes. With NER_MODEL_OUT set, it writes the model there.
 func TestEWT(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains on UniversalNER EWT: skipped in -short mode")
@@ -73,7 +73,7 @@ func TestEWT(t *testing.T) {
 		name  string
 		sents []ner.Sentence
 		floor float64
-	}{{"dev", dev, 0.67}, {"test", test, 0.70}} {
+	}{{"dev", dev, 0.68}, {"test", test, 0.73}} {
 		ev, err := ner.Evaluate(split.sents, m.Predict(split.sents))
 		if err != nil {
 			t.Fatal(err)

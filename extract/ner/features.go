@@ -66,7 +66,20 @@ const (
 	fCharRun
 	fContextPrev
 	fContextNext
+	fWorld
+	fWorldShape
+	fWorldPOS
+	fTitle
+	fAfterTitle
+	fCluster
+	fClusterShape
+	fClusterPrev
+	fClusterNext
 )
+
+// clusterPrefixes are the lengths of the Brown cluster path prefixes used
+// as features, from coarse to fine; the whole path is one too.
+var clusterPrefixes = [...]int{4, 6, 10, 20}
 
 // maxGaz bounds the gazetteer matches recorded per word.
 const maxGaz = 4
@@ -90,6 +103,11 @@ type token struct {
 	runBefore, runAfter, runPlace uint64
 	char                          uint64 // the trigram model's guess (see gramModel.guess), or 0
 	caps                          uint64 // share of the sentence's words that are capitalised, bucketed
+	// world marks a word covered by a name of the project's gazetteer
+	// (see lexicon.matchWorld), title a word of a title or honorific, and
+	// afterTitle the word right after one ("President Macron").
+	world, title, afterTitle uint64
+	cluster                  uint64 // the word's Brown cluster path (see pathCode), or 0
 }
 
 // unknownWord is the profile of words the lexicon does not know; real
@@ -282,6 +300,7 @@ func (lx *lexicon) prepare(forms, upos []string, dc docContext, toks []token) []
 		if capitalised(f) {
 			t.ctx = dc.contexts[n]
 		}
+		t.cluster = lx.clusters[n]
 		if t.prof == unknownWord || capitalised(f) {
 			t.char = lx.grams.guess(n)
 		}
@@ -292,6 +311,7 @@ func (lx *lexicon) prepare(forms, upos []string, dc docContext, toks []token) []
 		toks = append(toks, t)
 	}
 	lx.matchNames(toks)
+	lx.matchWorld(toks, forms)
 	runs(toks, forms)
 	return toks
 }
@@ -389,24 +409,86 @@ func (lx *lexicon) matchNames(toks []token) {
 			}
 		}
 		for k := 0; k < best; k++ {
-			var place uint64
-			switch {
-			case best == 1:
-				place = 'U'
-			case k == 0:
-				place = 'B'
-			case k == best-1:
-				place = 'L'
-			default:
-				place = 'I'
-			}
 			t := &toks[i+k]
 			if t.ngaz < maxGaz {
-				t.gaz[t.ngaz] = place<<8 | uint64(bestTypes)
+				t.gaz[t.ngaz] = bilou(k, best)<<8 | uint64(bestTypes)
 				t.ngaz++
 			}
 		}
 	}
+}
+
+// matchWorld marks the words covered by names and titles of the project's
+// gazetteer (countries, capitals, international organisations, regions):
+// at each word the longest name starting there, coded by its kind, whether
+// it is a demonym or ambiguous, and the word's place in it; and the titles
+// ("foreign minister", "Dr"), whose next word is often a person's name.
+func (lx *lexicon) matchWorld(toks []token, forms []string) {
+	g := lx.world
+	if g == nil {
+		return
+	}
+	for i := 0; i < len(forms); {
+		r, _ := utf8.DecodeRuneInString(forms[i])
+		if !unicode.IsLetter(r) {
+			i++
+			continue
+		}
+		m, ok := g.Match(forms[i:])
+		if !ok {
+			i++
+			continue
+		}
+		code := uint64(m.Entry.Kind) << 2
+		if m.Demonym {
+			code |= 2
+		}
+		if m.Ambiguous {
+			code |= 1
+		}
+		for k := 0; k < m.Len; k++ {
+			toks[i+k].world = bilou(k, m.Len)<<8 | code
+		}
+		i += m.Len
+	}
+	for i := 0; i < len(forms); i++ {
+		r, _ := utf8.DecodeRuneInString(forms[i])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		m, ok := g.MatchTitle(forms[i:])
+		if !ok {
+			continue
+		}
+		code := uint64(m.Title.Class)<<1 | uint64(b2u(m.Plural))
+		for k := 0; k < m.Len; k++ {
+			toks[i+k].title = bilou(k, m.Len)<<8 | code
+		}
+		if j := i + m.Len; j < len(toks) {
+			toks[j].afterTitle = code
+		}
+		i += m.Len - 1
+	}
+}
+
+// bilou codes the place of word k in a span of n words.
+func bilou(k, n int) uint64 {
+	switch {
+	case n == 1:
+		return 'U'
+	case k == 0:
+		return 'B'
+	case k == n-1:
+		return 'L'
+	}
+	return 'I'
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // features appends the features of word i of a prepared sentence to buf.
@@ -522,6 +604,30 @@ func features(buf []uint64, toks []token, i int, ntypes int) []uint64 {
 		for k := 0; k < ntypes; k++ {
 			buf = append(buf, F(fShare, uint64(k), profShare(t.prof, k), profFreq(t.prof)))
 		}
+	}
+	if t.cluster != 0 {
+		for k, n := range clusterPrefixes {
+			buf = append(buf, F(fCluster, uint64(k), pathPrefix(t.cluster, n)))
+		}
+		buf = append(buf,
+			F(fCluster, uint64(len(clusterPrefixes)), t.cluster),
+			F(fClusterShape, pathPrefix(t.cluster, 6), t.short),
+		)
+	}
+	if p := at(i - 1); p != nil && p.cluster != 0 {
+		buf = append(buf, F(fClusterPrev, pathPrefix(p.cluster, 6), t.short))
+	}
+	if n := at(i + 1); n != nil && n.cluster != 0 {
+		buf = append(buf, F(fClusterNext, pathPrefix(n.cluster, 6), t.short))
+	}
+	if t.world != 0 {
+		buf = append(buf, F(fWorld, t.world), F(fWorldShape, t.world, t.short), F(fWorldPOS, t.world, t.pos))
+	}
+	if t.title != 0 {
+		buf = append(buf, F(fTitle, t.title, t.short))
+	}
+	if t.afterTitle != 0 {
+		buf = append(buf, F(fAfterTitle, t.afterTitle, t.short))
 	}
 	for _, g := range t.gaz[:t.ngaz] {
 		buf = append(buf, F(fGaz, g), F(fGazShape, g, t.short))

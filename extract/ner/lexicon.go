@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/perceptron"
 )
 
@@ -25,6 +26,12 @@ type lexicon struct {
 	grams     gramModel
 	// gramCounts are the counts grams was made from, kept to be saved.
 	gramCounts gramCounts
+	// world is the project's gazetteer of countries, cities,
+	// organisations, regions and titles.
+	world *gazetteer.Gazetteer
+	// clusters maps a normalised word to its Brown cluster path (see
+	// brownClusters).
+	clusters map[string]uint64
 }
 
 // maxNameWords bounds the names kept in the gazetteer: longer ones are
@@ -106,7 +113,7 @@ func buildLexicon(sents []Sentence, types []string) lexicon {
 
 // newLexicon indexes a lexicon's tables.
 func newLexicon(words map[string]uint64, names map[string]uint8) lexicon {
-	lx := lexicon{words: words, names: names, nameIndex: make(map[uint64]uint8, len(names))}
+	lx := lexicon{words: words, names: names, nameIndex: make(map[uint64]uint8, len(names)), world: gazetteer.Default()}
 	// Sorted, so that the index is built the same way every time.
 	keys := make([]string, 0, len(names))
 	for k := range names {

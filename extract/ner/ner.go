@@ -9,14 +9,20 @@
 // sentence. Besides the usual word, affix and shape features, it uses what
 // training data teaches about words (how often each is capitalised inside
 // a sentence and how often it is part of a name of each type), a gazetteer
-// of the names seen in training, a character-trigram guess at the type of
-// unseen words, and what the rest of the document says of each word: how
-// it is written elsewhere (which tells a name from a capitalised common
-// word at the start of a sentence or in a headline), the words around its
-// other occurrences, and, in a second pass, how the first pass labelled it
-// elsewhere. The lexicon features are learnt from held-out folds of the
-// training documents, so that the model learns how far to trust them on
-// words it has not seen.
+// of the names seen in training, the project's own gazetteer of countries,
+// capitals, organisations, regions and titles (package gazetteer), Brown
+// clusters of the training text's words (learnt without labels: words used
+// alike share cluster prefixes, so what is learnt of one carries to the
+// others), a character-trigram guess at the type of unseen words, and what
+// the rest of the document says of each word: how it is written elsewhere
+// (which tells a name from a capitalised common word at the start of a
+// sentence or in a headline), the words around its other occurrences, and,
+// in a second pass, how the first pass labelled it elsewhere. The lexicon
+// features are learnt from held-out folds of the training documents, so
+// that the model learns how far to trust them on words it has not seen.
+// Several perceptrons are trained on differently shuffled data and summed
+// into one model: the ensemble errs less than its members and, the model
+// being linear, runs as fast as one of them.
 //
 // The recogniser also uses the words' UPOS tags when they are set (a
 // proper noun is a strong hint), so it should be trained on text tagged
@@ -159,6 +165,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			mw.Uvarint(uint64(c))
 		}
 	}
+	clustered := make([]string, 0, len(m.lex.clusters))
+	for word := range m.lex.clusters {
+		clustered = append(clustered, word)
+	}
+	sort.Strings(clustered)
+	mw.Strings(clustered)
+	for _, word := range clustered {
+		mw.Uvarint(m.lex.clusters[word])
+	}
 	mw.Model(m.emit)
 	mw.Model(m.trans)
 	return mw.Close()
@@ -192,6 +207,11 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		gc.counts[g] = c
 	}
+	clusterList := mr.Strings()
+	clusters := make(map[string]uint64, len(clusterList))
+	for _, w := range clusterList {
+		clusters[w] = mr.Uvarint()
+	}
 	emit := mr.Model()
 	trans := mr.Model()
 	if err := mr.Err(); err != nil {
@@ -205,6 +225,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	lex := newLexicon(words, names)
 	lex.setGrams(gc)
+	lex.clusters = clusters
 	m, err := newModel(types, lex, emit, trans)
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)

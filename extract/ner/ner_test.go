@@ -258,7 +258,7 @@ func smallModel(t *testing.T) (*Model, []byte) {
 	t.Helper()
 	train := readTrain(t)
 	small.Do(func() {
-		small.model, small.err = Train(context.Background(), train[:4000], nil, TrainOptions{Seed: 1, Epochs: 3, Folds: 4}, quiet())
+		small.model, small.err = Train(context.Background(), train[:4000], nil, TrainOptions{Seed: 1, Epochs: 3, Folds: 4, Members: 2, ClusterWindow: 30, ClusterMinCount: 3}, quiet())
 		if small.err == nil {
 			var buf bytes.Buffer
 			_, small.err = small.model.WriteTo(&buf)
@@ -273,7 +273,7 @@ func smallModel(t *testing.T) (*Model, []byte) {
 
 func TestTrainingDeterministic(t *testing.T) {
 	_, first := smallModel(t)
-	m, err := Train(context.Background(), readTrain(t)[:4000], nil, TrainOptions{Seed: 1, Epochs: 3, Folds: 4}, quiet())
+	m, err := Train(context.Background(), readTrain(t)[:4000], nil, TrainOptions{Seed: 1, Epochs: 3, Folds: 4, Members: 2, ClusterWindow: 30, ClusterMinCount: 3}, quiet())
 	if err != nil {
 		t.Fatal(err)
 	}
