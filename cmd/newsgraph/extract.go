@@ -20,6 +20,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
 	format := fs.String("format", "nquads", "output format (nquads)")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
@@ -46,7 +47,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	src := newSource(e, fs.Args(), *maxBytes)
 	err = writeOutput(e, *out, func(w *bufio.Writer) error {
 		nw := nquads.NewWriter(w)
-		err := extractAll(ctx, m, v, src.articles, func(x extracted) error {
+		err := extractWith(ctx, extraction(m, *maxWords), v, src.articles, func(x extracted) error {
 			if x.err != nil {
 				src.fail(x.err)
 				return nil

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph/store"
 )
 
 // writeFiles writes files named by their names in a new directory and
@@ -93,5 +99,37 @@ func TestImportErrors(t *testing.T) {
 	}
 	if _, err := runCmd(t, runImport, "--db", db); !errors.Is(err, errUsage) {
 		t.Errorf("import without files: %v", err)
+	}
+}
+
+// TestStreamGraphs checks the second reading of large imports: each graph
+// is sent once it has all its quads, the union of its quads in all files.
+func TestStreamGraphs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.nq": "<http://e.org/s> <http://e.org/p> \"one\" <http://e.org/g1> .\n" +
+			"<http://e.org/s> <http://e.org/p> \"two\" <http://e.org/g2> .\n" +
+			"<http://e.org/s> <http://e.org/p> \"three\" <http://e.org/g2> .\n",
+		"b.nq": "<http://e.org/s> <http://e.org/p> \"four\" <http://e.org/g1> .\n",
+	})
+	files := []string{filepath.Join(dir, "a.nq"), filepath.Join(dir, "b.nq")}
+	left := map[quad.IRI]int{"http://e.org/g1": 2, "http://e.org/g2": 2}
+	out := make(chan []store.Graph, 10)
+	if err := streamGraphs(context.Background(), files, "", left, 1, out); err != nil {
+		t.Fatal(err)
+	}
+	close(out)
+	var got []string
+	for b := range out {
+		for _, g := range b {
+			got = append(got, fmt.Sprintf("%s:%d", g.Label, len(g.Quads)))
+		}
+	}
+	if want := []string{"<http://e.org/g2>:2", "<http://e.org/g1>:2"}; !slices.Equal(got, want) {
+		t.Errorf("sent %v, want %v", got, want)
+	}
+	// A file that changed between the readings is an error.
+	left = map[quad.IRI]int{"http://e.org/g1": 1, "http://e.org/g2": 2}
+	if err := streamGraphs(context.Background(), files, "", left, 1, make(chan []store.Graph, 10)); err == nil {
+		t.Error("streamGraphs accepted more quads than counted")
 	}
 }

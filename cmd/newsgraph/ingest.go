@@ -46,6 +46,8 @@ type source struct {
 	files    []string
 	maxBytes int64
 	failed   []string
+	// skipped lists the paths Walk left out, each with its reason.
+	skipped []string
 }
 
 // newSource walks paths for article files.
@@ -54,6 +56,7 @@ func newSource(e *env, paths []string, maxBytes int64) *source {
 	src := &source{e: e, files: files, maxBytes: maxBytes}
 	for _, s := range skipped {
 		e.log.Warn("skipped", "path", s.Path, "reason", s.Reason)
+		src.skipped = append(src.skipped, s.Path+": "+s.Reason)
 	}
 	if err != nil {
 		src.fail(err)
@@ -105,17 +108,22 @@ func articleKey(a article.Article) string {
 	return "file://" + filepath.ToSlash(src)
 }
 
-// extractAll runs the extraction pipeline over the inputs on all
+// extractAll is extractWith with m's extraction pipeline and the default
+// sentence length limit.
+func extractAll(ctx context.Context, m *pipeline.Models, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
+	return extractWith(ctx, extraction(m, defaultMaxSentenceWords), v, ins, emit)
+}
+
+// extractWith runs the extraction pipeline p over the inputs on all
 // processors, a chunk of articles at a time, and calls emit with each
 // article's graph in input order. At most a few chunks are in flight, so
 // memory stays flat however many articles there are. It stops early when
 // ctx is cancelled or emit fails.
-func extractAll(ctx context.Context, m *pipeline.Models, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
+func extractWith(ctx context.Context, p extract.Pipeline, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
 	const chunk = 16
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	p := m.Extraction()
 	type job struct {
 		batch []input
 		out   chan []extracted
@@ -228,6 +236,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
 	batch := fs.Int("batch", 64, "store this many articles per transaction")
 	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
 	reportFile := fs.String("report", "", "also write the ingest's counts and refused inputs as JSON to `FILE`")
@@ -238,6 +247,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	limitMemory()
 	m, err := loadModels(*models)
 	if err != nil {
 		return err
@@ -277,7 +287,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		pending = pending[:0]
 		return nil
 	}
-	err = extractAll(ctx, m, v, src.articles, func(x extracted) error {
+	err = extractWith(ctx, extraction(m, *maxWords), v, src.articles, func(x extracted) error {
 		bar.step(x.in.meta.Source, x.tokens)
 		if x.err != nil {
 			src.fail(x.err)
@@ -301,7 +311,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *reportFile != "" {
-		rep.Articles, rep.Words, rep.Refused = total.articles, bar.tokens, src.failed
+		rep.Articles, rep.Words, rep.Refused, rep.Skipped = total.articles, bar.tokens, src.failed, src.skipped
 		rep.Seconds = time.Since(start).Seconds()
 		if err := rep.write(*reportFile); err != nil {
 			return err
@@ -343,12 +353,18 @@ type report struct {
 	QuadsRemoved int `json:"quads_removed"`
 	// Refused lists the inputs not ingested, each with its reason.
 	Refused []string `json:"refused"`
+	// Skipped lists the paths left out of the inputs (special files,
+	// unusable links, link loops, hidden files), each with its reason.
+	Skipped []string `json:"skipped"`
 	Seconds float64  `json:"seconds"`
 }
 
 func (r *report) write(path string) error {
 	if r.Refused == nil {
 		r.Refused = []string{}
+	}
+	if r.Skipped == nil {
+		r.Skipped = []string{}
 	}
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {

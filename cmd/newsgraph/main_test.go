@@ -121,27 +121,30 @@ func TestIngestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := filepath.Join("..", "..", "testdata", "articles", "port-strike.txt")
-	read := func() report {
-		b, err := os.ReadFile(rep)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var r report
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
 	var stdout, stderr bytes.Buffer
 	if status := run(context.Background(), []string{"ingest", "--db", db, "--report", rep, good, empty}, &stdout, &stderr); status != 1 {
 		t.Fatalf("status %d, want 1 (one input refused): %s", status, stderr.String())
 	}
-	r := read()
+	r := readReport(t, rep)
 	if r.Articles != 1 || r.Stored != 1 || r.Words == 0 || r.QuadsAdded == 0 || len(r.Refused) != 1 || !strings.Contains(r.Refused[0], "empty.txt") {
 		t.Errorf("first report %+v", r)
 	}
 	ingest(t, "--db", db, "--report", rep, good)
-	if r := read(); r.Stored != 1 || r.QuadsAdded != 0 || r.QuadsRemoved != 0 || len(r.Refused) != 0 {
+	if r := readReport(t, rep); r.Stored != 1 || r.QuadsAdded != 0 || r.QuadsRemoved != 0 || len(r.Refused) != 0 {
 		t.Errorf("second ingest of the same article: report %+v, want no change", r)
 	}
+}
+
+// readReport reads the JSON report `ingest --report FILE` wrote.
+func readReport(t *testing.T, file string) report {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r report
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatalf("report %s: %v", file, err)
+	}
+	return r
 }

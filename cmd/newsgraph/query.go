@@ -155,10 +155,13 @@ const orderKey = "\x00keys"
 // g becomes a copy of it whose Emit wraps the original.
 const keyOrderJS = `var g = (function (graph) {
   var w = {};
-  Object.keys(graph).forEach(function (k) {
-    var f = graph[k];
-    w[k] = typeof f === "function" ? function () { return f.apply(graph, arguments); } : f;
-  });
+  // for-in, not Object.keys: the store's guard gives g its methods
+  // through a prototype.
+  for (var k in graph) {
+    (function (f) {
+      w[k] = typeof f === "function" ? function () { return f.apply(graph, arguments); } : f;
+    })(graph[k]);
+  }
   w.Emit = w.emit = function (o) {
     if (o === null || typeof o !== "object" || Array.isArray(o)) return graph.Emit(o);
     var c = {};

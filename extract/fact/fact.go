@@ -213,9 +213,12 @@ func (r *reader) mentionAt(e, i int) extract.Span {
 // ("Saturday").
 func (r *reader) timesOf(h int) (date, duration string) {
 	s := r.sentenceOf(h)
-	for _, t := range r.doc.Times {
-		if t.First < s.First || t.First >= s.Last {
-			continue
+	// Times are in text order: look only at the sentence's, so that a
+	// document with thousands of them is not read once per fact.
+	first, _ := slices.BinarySearchFunc(r.doc.Times, s.First, func(t extract.TimeExpr, i int) int { return t.First - i })
+	for _, t := range r.doc.Times[first:] {
+		if t.First >= s.Last {
+			break
 		}
 		// The expression's head is its word attached outside it.
 		attached := false
@@ -413,7 +416,12 @@ func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 // reported returns the propositions nested under proposition k's content.
 func (r *reader) reported(k int) []int {
 	var out []int
-	for j := range r.doc.Propositions {
+	// Propositions are in sentence order and report only within their
+	// sentence: look at k's sentence alone.
+	props := r.doc.Propositions
+	si := props[k].Sentence
+	from, _ := slices.BinarySearchFunc(props, si, func(p extract.Proposition, s int) int { return p.Sentence - s })
+	for j := from; j < len(props) && props[j].Sentence == si; j++ {
 		for p := r.doc.Propositions[j].Parent; p >= 0; p = r.doc.Propositions[p].Parent {
 			if p == k {
 				out = append(out, j)

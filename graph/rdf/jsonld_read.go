@@ -49,9 +49,7 @@ func ReadJSONLD(r io.Reader, name string) ([]quad.Quad, error) {
 		}
 		return nil, &SyntaxError{Name: name, Msg: "JSON: " + err.Error()}
 	}
-	opts := ld.NewJsonLdOptions("")
-	opts.DocumentLoader = noRemote{}
-	expanded, err := ld.NewJsonLdProcessor().Expand(doc, opts)
+	expanded, err := expand(doc)
 	if err != nil {
 		return nil, &SyntaxError{Name: name, Msg: "JSON-LD: " + err.Error()}
 	}
@@ -65,6 +63,22 @@ func ReadJSONLD(r io.Reader, name string) ([]quad.Quad, error) {
 		}
 	}
 	return c.quads, nil
+}
+
+// expand expands a JSON-LD document with json-gold, which fetches no
+// remote context. json-gold (v0.5.0) panics on some malformed documents,
+// such as a non-string value where it expects a keyword's string: the
+// panic is returned as an error, so that a bad file is refused rather than
+// crashing the import.
+func expand(doc any) (expanded []any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			expanded, err = nil, fmt.Errorf("malformed document (%v)", r)
+		}
+	}()
+	opts := ld.NewJsonLdOptions("")
+	opts.DocumentLoader = noRemote{}
+	return ld.NewJsonLdProcessor().Expand(doc, opts)
 }
 
 // noRemote refuses to load remote contexts: a file import must not reach

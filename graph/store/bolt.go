@@ -36,14 +36,20 @@ var (
 func labelIndexDirs() []quad.Direction { return []quad.Direction{quad.Label, quad.Subject} }
 
 // boltKV is the key-value store under a bbolt-backed Cayley store. Outside a
-// batch it is the bbolt file; during one, every transaction Cayley asks for
-// is the batch's own, so that all the ApplyDeltas calls of a batch commit
-// together, with one sync to disk.
+// batch it is the bbolt file. A store with the label index is written by
+// the loader (see load) in one bbolt transaction per batch; during a batch
+// of a store without it, every transaction Cayley asks for is the batch's
+// own, so that all the ApplyDeltas calls of a batch commit together, with
+// one sync to disk.
 type boltKV struct {
 	hkv.KV
+	db      *bolt.DB
 	h       *graph.Handle   // over this KV
 	indexes map[string]bool // names of the quad index buckets; read-only once open
-	tx      hkv.Tx          // the batch's transaction, or nil; set under the Store's write lock
+	list    []ckv.QuadIndex // the quad indexes, in Cayley's order
+	direct  bool            // the store has the label index: load writes it
+	tx      hkv.Tx          // a Cayley batch's transaction, or nil; set under the Store's write lock
+	btx     *bolt.Tx        // a loader batch's transaction, or nil; likewise
 }
 
 // openBolt opens or creates the bbolt file at path as a Cayley quad store.
@@ -64,7 +70,7 @@ func openBolt(ctx context.Context, path string) (*boltKV, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &boltKV{KV: hbolt.New(db)}
+	k := &boltKV{KV: hbolt.New(db), db: db}
 	if err := ckv.Init(k, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 		db.Close()
 		return nil, fmt.Errorf("initialise %s: %w", path, err)
@@ -74,21 +80,36 @@ func openBolt(ctx context.Context, path string) (*boltKV, error) {
 		db.Close()
 		return nil, fmt.Errorf("add label index to %s: %w", path, err)
 	}
+	k.list = indexes
 	k.indexes = make(map[string]bool, len(indexes))
 	for _, ind := range indexes {
-		name := make([]byte, len(ind.Dirs))
-		for i, d := range ind.Dirs {
-			name[i] = d.Prefix() // as Cayley names index buckets
-		}
-		k.indexes[string(name)] = true
+		k.indexes[string(indexBucket(ind.Dirs))] = true
+		k.direct = k.direct || slices.Equal(ind.Dirs, labelIndexDirs())
 	}
-	qs, err := ckv.New(k, nil)
-	if err != nil {
+	k.h = &graph.Handle{}
+	if err := k.reopen(); err != nil {
 		db.Close()
 		return nil, err
 	}
-	k.h = newHandle(qs)
 	return k, nil
+}
+
+// reopen makes a new Cayley quad store over the file, forgetting what the
+// old one kept in memory: after a batch of the loader, which Cayley does
+// not see, its cache from IRIs to node IDs may name deleted nodes.
+//
+// Cayley's Bloom filters are turned off: they take 400 MB of memory (sized
+// for 100 million quads whatever the store), a scan of every quad when the
+// store is opened, and are only used by Cayley's own writes, which are
+// correct without them.
+func (k *boltKV) reopen() error {
+	qs, err := ckv.New(k, graph.Options{ckv.OptNoBloom: true})
+	if err != nil {
+		return err
+	}
+	h := newHandle(qs)
+	k.h.QuadStore, k.h.QuadWriter = h.QuadStore, h.QuadWriter
+	return nil
 }
 
 // Tx returns the batch's transaction during a batch and a new transaction
@@ -141,12 +162,16 @@ func (tx kvTx) Get(ctx context.Context, key hkv.Key) (hkv.Value, error) {
 // batch runs fn in one bbolt transaction, committed if fn succeeds and
 // discarded otherwise.
 //
-// Cayley's key-value store also keeps state in memory that it updates as it
-// writes, before committing: a cache from IRIs to node IDs and a Bloom filter
-// of existing quads. After a discarded transaction they describe writes that
-// never happened (new quads would point to nodes that do not exist), so the
-// quad store is then reopened from the file.
+// Cayley's key-value store keeps state in memory that it updates as it
+// writes, before committing, and that the loader's writes make stale: a
+// cache from IRIs to node IDs. After a Cayley batch is discarded, it would
+// describe writes that never happened (new quads would point to nodes that
+// do not exist), and after a loader batch, nodes that may have been
+// deleted; so the quad store is then reopened from the file.
 func (k *boltKV) batch(ctx context.Context, fn func(context.Context) error) (err error) {
+	if k.direct {
+		return k.loaderBatch(ctx, fn)
+	}
 	tx, err := k.KV.Tx(ctx, true)
 	if err != nil {
 		return err
@@ -159,13 +184,9 @@ func (k *boltKV) batch(ctx context.Context, fn func(context.Context) error) (err
 			return
 		}
 		tx.Close()
-		qs, rerr := ckv.New(k, nil)
-		if rerr != nil {
+		if rerr := k.reopen(); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("reopen after a failed write: %w", rerr))
-			return
 		}
-		k.h.QuadStore = qs
-		k.h.QuadWriter = newHandle(qs).QuadWriter
 	}()
 	if err := fn(ctx); err != nil {
 		return err
@@ -175,6 +196,48 @@ func (k *boltKV) batch(ctx context.Context, fn func(context.Context) error) (err
 	}
 	committed = true
 	return nil
+}
+
+// loaderBatch runs fn, which writes with load, in one bbolt transaction.
+func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error) (err error) {
+	tx, err := k.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	k.btx = tx
+	defer func() { // also when fn panics, or the file would stay locked
+		k.btx = nil
+		if tx.DB() != nil { // not committed
+			tx.Rollback()
+		}
+		if rerr := k.reopen(); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("reopen after a write: %w", rerr))
+		}
+	}()
+	if err := fn(ctx); err != nil {
+		return err
+	}
+	size := tx.Size()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if size > releaseAbove {
+		releaseMapping(k.db, size)
+	}
+	return nil
+}
+
+// releaseAbove is the size of a bbolt file above which the pages of its
+// memory map are released after every batch (see releaseMapping).
+const releaseAbove = 256 << 20
+
+// load replaces prepared graphs with distinct labels during a loader
+// batch.
+func (k *boltKV) load(ctx context.Context, graphs []Graph) (added, removed int, err error) {
+	if k.btx == nil {
+		return 0, 0, errors.New("store: write outside a batch")
+	}
+	return load(ctx, k.btx, k.list, graphs)
 }
 
 // ensureLabelIndex adds the label index to the list of indexes of a Cayley

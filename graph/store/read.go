@@ -10,7 +10,6 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 )
@@ -25,7 +24,9 @@ import (
 //
 // The query stops with an error wrapping ctx.Err() when ctx is done, even in
 // the middle of a script that never ends; writes wait while it runs, so
-// callers serving untrusted queries should always give a deadline.
+// callers serving untrusted queries should always give a deadline. A
+// script that would crash Cayley's Gizmo gets an error instead (see
+// gizmoGuard).
 func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any, error) {
 	if limit <= 0 {
 		return nil, fmt.Errorf("query: limit must be positive, got %d", limit)
@@ -35,8 +36,11 @@ func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any,
 	if s.closed {
 		return nil, ErrClosed
 	}
-	it, err := query.Execute(ctx, s.h.QuadStore, gizmo.Name, gizmoQuery,
-		query.Options{Collation: query.JSON, Limit: limit})
+	if s.pg != nil {
+		s.pgQuery.Lock()
+		defer s.pgQuery.Unlock()
+	}
+	it, err := executeGuarded(ctx, s.h.QuadStore, gizmoQuery, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -202,6 +206,9 @@ func (s *Store) Subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.
 	}
 	if s.pg != nil {
 		return s.pg.subjects(ctx, p, o)
+	}
+	if s.bolt != nil && s.bolt.direct && s.bolt.subjectIndex() {
+		return s.bolt.subjects(ctx, p, o)
 	}
 	qs := s.h.QuadStore
 	ref, err := qs.ValueOf(o)

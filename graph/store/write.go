@@ -91,6 +91,9 @@ func (s *Store) replace(ctx context.Context, graphs []Graph) (added, removed int
 	if s.pg != nil {
 		return s.pg.replace(ctx, graphs)
 	}
+	if s.bolt != nil && s.bolt.direct {
+		return s.bolt.load(ctx, graphs)
+	}
 	var del, add []graph.Delta
 	for _, g := range graphs {
 		stored := make(map[quadKey]bool, len(g.Quads)) // wanted quad → already stored

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Reads of the loader's stores straight from Cayley's layout (see load),
+// where Cayley's iterators would read every quad: Stats and Subjects must
+// stay fast on stores of tens of millions of quads, since ingest calls
+// them for every batch and every summary.
+
+// stats counts the store's quads (Cayley's own count), nodes (the entries
+// of the value buckets) and graphs (the labels in the label index with a
+// live quad).
+func (k *boltKV) stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	var size int64
+	err := k.db.View(func(tx *bolt.Tx) error {
+		size = tx.Size()
+		l := &loader{tx: tx, buckets: map[string]*bolt.Bucket{}}
+		size, err := l.meta(keySize)
+		if err != nil {
+			return err
+		}
+		st.Quads = size
+		c := tx.Cursor()
+		for name, v := c.Seek([]byte{'v'}); name != nil && name[0] == 'v'; name, v = c.Next() {
+			if v == nil && len(name) == 3 {
+				st.Nodes += int64(tx.Bucket(name).Stats().KeyN)
+			}
+		}
+		labels := tx.Bucket(indexBucket(labelIndexDirs()))
+		if labels == nil {
+			return nil
+		}
+		c = labels.Cursor()
+		key, v := c.First()
+		for key != nil {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			label := binary.BigEndian.Uint64(key)
+			live := false
+			for ; key != nil && binary.BigEndian.Uint64(key) == label; key, v = c.Next() {
+				if live, err = l.anyLive(v); err != nil || live {
+					break
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if !live {
+				continue // key is the next label's
+			}
+			st.Graphs++
+			if label == ^uint64(0) {
+				break
+			}
+			key, v = c.Seek(binary.BigEndian.AppendUint64(nil, label+1))
+		}
+		return nil
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("store stats: %w", err)
+	}
+	if size > releaseAbove {
+		// The count read every value bucket: a large part of the file.
+		releaseMapping(k.db, size)
+	}
+	return st, ctx.Err()
+}
+
+// anyLive tells whether an index entry names a live quad: the loader
+// removes the quads it deletes, but Cayley, writing through the handle,
+// only marks them deleted.
+func (l *loader) anyLive(entry []byte) (bool, error) {
+	ids, err := decodeIDs(entry)
+	if err != nil {
+		return false, err
+	}
+	for _, id := range ids {
+		p, err := l.readPrim(id)
+		if err != nil {
+			return false, err
+		}
+		if !p.deleted {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// subjectIndex is the index giving subjects by object and predicate, one
+// of Cayley's defaults.
+func (k *boltKV) subjectIndex() bool {
+	return slices.ContainsFunc(k.list, func(ind ckv.QuadIndex) bool {
+		return slices.Equal(ind.Dirs, []quad.Direction{quad.Object, quad.Predicate, quad.Subject})
+	})
+}
+
+// subjects returns the distinct subjects of the live quads with predicate p
+// and object o (both canonical), sorted by their N-Quads form, reading
+// them from the keys of the object-predicate-subject index.
+func (k *boltKV) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	err := k.db.View(func(tx *bolt.Tx) error {
+		l := &loader{tx: tx, byValue: map[quad.Value]*node{}, byHash: map[valueHash]*node{}, byID: map[uint64]*node{}, buckets: map[string]*bolt.Bucket{}}
+		pn, on := l.node(p), l.node(o)
+		if err := l.resolve(); err != nil {
+			return err
+		}
+		if pn.id == 0 || on.id == 0 {
+			return nil
+		}
+		b := tx.Bucket(indexBucket([]quad.Direction{quad.Object, quad.Predicate, quad.Subject}))
+		if b == nil {
+			return nil
+		}
+		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, on.id), pn.id)
+		c := b.Cursor()
+		for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if live, err := l.anyLive(v); err != nil || !live {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			s, err := l.nodeByID(binary.BigEndian.Uint64(key[16:]))
+			if err != nil {
+				return err
+			}
+			out = append(out, s.val)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("subjects: %w", err)
+	}
+	slices.SortFunc(out, func(a, b quad.Value) int {
+		return bytes.Compare([]byte(quad.ToString(a)), []byte(quad.ToString(b)))
+	})
+	return out, ctx.Err()
+}
