@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	crand "crypto/rand"
-	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 	"github.com/newsgraph/newsgraph/graph/merge"
 	"github.com/newsgraph/newsgraph/graph/store"
+	"github.com/newsgraph/newsgraph/graph/store/pgtest"
 	"github.com/newsgraph/newsgraph/graph/vocab"
 )
 
@@ -53,7 +51,7 @@ func TestQueriesDuringIngest(t *testing.T) {
 		})
 	})
 	t.Run("postgres", func(t *testing.T) {
-		dsn := postgresDSN(t)
+		dsn := pgtest.DSN(t)
 		st := openStore(t, dsn)
 		queryDuringIngest(t, st, want, func(ctx context.Context) error {
 			var stdout, stderr strings.Builder
@@ -221,38 +219,4 @@ func writeSynthCorpus(t *testing.T, dir string, n int) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// postgresDSN makes a schema of its own in the test database named by
-// NEWSGRAPH_TEST_POSTGRES, dropped when the test ends, and returns the URL
-// of a store in it; it skips the test when the variable is not set.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("NEWSGRAPH_TEST_POSTGRES is not set: no PostgreSQL server to test on (.ci/run starts one)")
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("NEWSGRAPH_TEST_POSTGRES: %v", err)
-	}
-	db, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema := "newsgraph_test_" + strings.ToLower(crand.Text()[:12])
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		db.Close()
-		t.Fatalf("create a schema in %s: %v", u.Redacted(), err)
-	}
-	t.Cleanup(func() {
-		defer db.Close()
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -4,13 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	crand "crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/exec"
 	"slices"
@@ -22,14 +19,9 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-)
 
-// envPostgres names the variable holding the URL of a PostgreSQL database
-// for the tests, such as
-// postgres://newsgraph:newsgraph@127.0.0.1:5432/newsgraph_test?sslmode=disable.
-// Without it the PostgreSQL tests skip. Each test works in a schema of its
-// own (see postgresDSN), so the user must be allowed to create schemas.
-const envPostgres = "NEWSGRAPH_TEST_POSTGRES"
+	"github.com/newsgraph/newsgraph/graph/store/pgtest"
+)
 
 // envHelper makes the test binary a writer process for the PostgreSQL
 // tests (see TestPostgresHelper): its value is "ROLE ID DSN".
@@ -37,46 +29,10 @@ const envHelper = "NEWSGRAPH_STORE_TEST_PG_HELPER"
 
 // withPostgres adds PostgreSQL to the backends when a test server is given.
 func withPostgres(bs []backend) []backend {
-	if os.Getenv(envPostgres) == "" {
+	if os.Getenv(pgtest.Env) == "" {
 		return bs
 	}
-	return append(bs, backend{"postgres", postgresDSN})
-}
-
-// postgresDSN makes a new schema in the test database, dropped when the
-// test ends, and returns the URL of a store in it. It skips the test when
-// no test database is given.
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(envPostgres)
-	if base == "" {
-		t.Skipf("%s is not set: no PostgreSQL server to test on", envPostgres)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", envPostgres, err)
-	}
-	db, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b [8]byte
-	crand.Read(b[:])
-	schema := "newsgraph_test_" + hex.EncodeToString(b[:])
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		db.Close()
-		t.Fatalf("create a schema in %s: %v", u.Redacted(), err)
-	}
-	t.Cleanup(func() {
-		defer db.Close()
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return append(bs, backend{"postgres", pgtest.DSN})
 }
 
 // sqlT opens a connection pool on the store's database and schema, for
@@ -119,7 +75,7 @@ func checkTables(t testing.TB, dsn string) {
 
 func TestPostgresOpen(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	// Processes opening a new database at once must not race to create
 	// its tables.
 	var wg sync.WaitGroup
@@ -195,7 +151,7 @@ func TestPostgresValues(t *testing.T) {
 	for _, o := range objects {
 		quads = append(quads, q(doc, says, o))
 	}
-	pg, mem := openT(t, postgresDSN(t)), openT(t, "memory:")
+	pg, mem := openT(t, pgtest.DSN(t)), openT(t, "memory:")
 	for _, s := range []*Store{pg, mem} {
 		replaceT(t, s, doc, quads, len(quads), 0)
 	}
@@ -221,7 +177,7 @@ func TestPostgresValues(t *testing.T) {
 // Cayley's columns (an integer, a quad without a label) and keep its
 // reference counts right.
 func TestPostgresCayleyWrites(t *testing.T) {
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	s := openT(t, dsn)
 	knows := quad.IRI(sch + "knows")
 	err := s.Locked(true, func() error {
@@ -255,7 +211,7 @@ func TestPostgresCayleyWrites(t *testing.T) {
 // TestPostgresRollback checks that a failed batch leaves nothing behind.
 func TestPostgresRollback(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	s := openT(t, dsn)
 	replaceT(t, s, art2, article2(), 7, 0)
 	injected := errors.New("injected failure")
@@ -306,7 +262,7 @@ func TestPostgresRollback(t *testing.T) {
 // succeed once the other ends.
 func TestPostgresDeadlockRetry(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	s := openT(t, dsn)
 	replaceT(t, s, art1, article1(), 17, 0)
 	// A new quad of stored nodes: ReplaceGraph adds a reference to each,
@@ -374,7 +330,7 @@ func TestPostgresDeadlockRetry(t *testing.T) {
 // with Subjects on a memory store, which asks Cayley.
 func TestPostgresSubjects(t *testing.T) {
 	ctx := context.Background()
-	pg, mem := newsStore(t, postgresDSN(t)), newsStore(t, "memory:")
+	pg, mem := newsStore(t, pgtest.DSN(t)), newsStore(t, "memory:")
 	typ := quad.IRI(rdfNS + "type")
 	tests := []struct {
 		p quad.IRI
@@ -411,7 +367,7 @@ func TestPostgresSubjects(t *testing.T) {
 // store or the other, and never again.
 func TestPostgresIdempotent(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	stores := []*Store{openT(t, dsn), openT(t, dsn)}
 	data := syntheticGraphs(20, 30)
 	mem := openT(t, "memory:")
@@ -629,7 +585,7 @@ func startHelper(t *testing.T, role string, id int, dsn string) (start io.WriteC
 // and the reference counts of the nodes are right.
 func TestPostgresWriters(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	const writers = 3
 	stores := []*Store{openT(t, dsn), openT(t, dsn)}
 	start, wait := startHelper(t, "writer", 2, dsn)
@@ -685,7 +641,7 @@ func TestPostgresWriters(t *testing.T) {
 // see one version of it or the other, whole (see readOnce).
 func TestPostgresReadDuringWrites(t *testing.T) {
 	ctx := context.Background()
-	dsn := postgresDSN(t)
+	dsn := pgtest.DSN(t)
 	w := newsStore(t, dsn)
 	replaceT(t, w, liveLabel, liveVersion(liveSizes[0]), liveSizes[0], 0)
 	start, wait := startHelper(t, "live", 0, dsn)
@@ -749,7 +705,7 @@ func BenchmarkReplaceGraphPostgres(b *testing.B) {
 			total := 0
 			for b.Loop() {
 				b.StopTimer()
-				s, err := Open(ctx, postgresDSN(b))
+				s, err := Open(ctx, pgtest.DSN(b))
 				if err != nil {
 					b.Fatal(err)
 				}
