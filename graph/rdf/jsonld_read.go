@@ -86,7 +86,7 @@ func expand(doc any) (expanded []any, err error) {
 type noRemote struct{}
 
 func (noRemote) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, "remote context "+u+" not loaded: put the context in the document")
+	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed, "remote context "+strconv.Quote(u)+" not loaded: put the context in the document")
 }
 
 // fromJSONLD turns expanded JSON-LD into quads (JSON-LD 1.1's

@@ -20,15 +20,22 @@ type SyntaxError struct {
 	Msg    string
 }
 
+// Error gives the input's name, the position when known and the message.
+// The message is always one line: text quoted from the input (an IRI, a
+// value) has its line breaks escaped.
 func (e *SyntaxError) Error() string {
+	msg := oneLine.Replace(e.Msg)
 	switch {
 	case e.Line == 0:
-		return e.Name + ": " + e.Msg
+		return e.Name + ": " + msg
 	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, msg)
 }
+
+// oneLine escapes line breaks.
+var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // NQuadsReader reads RDF 1.1 N-Quads, and so N-Triples, which is N-Quads
 // without graph labels. Unlike Cayley's reader it keeps literals as they
