@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"slices"
@@ -13,12 +11,8 @@ import (
 // query runs a Gizmo query with `newsgraph query` and returns its results.
 func query(t *testing.T, db, src string) []map[string]any {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	if status := run(context.Background(), []string{"query", "--db", db, src}, &stdout, &stderr); status != 0 {
-		t.Fatalf("query %s: status %d: %s", src, status, stderr.String())
-	}
 	var out []map[string]any
-	dec := json.NewDecoder(&stdout)
+	dec := json.NewDecoder(strings.NewReader(queryOut(t, "--db", db, src)))
 	for dec.More() {
 		var r map[string]any
 		if err := dec.Decode(&r); err != nil {

@@ -214,29 +214,13 @@ func TestPostgresRollback(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	s := openT(t, dsn)
 	replaceT(t, s, art2, article2(), 7, 0)
-	injected := errors.New("injected failure")
-	var added int
-	err := s.Locked(true, func() error {
-		return s.batch(ctx, func(ctx context.Context) error {
-			g, err := prepareGraph(Graph{Label: art1, Quads: article1()})
-			if err != nil {
-				return err
-			}
-			if added, _, err = s.replace(ctx, []Graph{g}); err != nil {
-				return err
-			}
-			return injected
-		})
-	})
-	if !errors.Is(err, injected) || added != 17 {
-		t.Fatalf("batch = %v after adding %d quads; want the injected error after 17", err, added)
-	}
+	failBatch(t, s)
 	if st := statsT(t, s); st != (Stats{Quads: 7, Nodes: 15, Graphs: 1}) {
 		t.Fatalf("after a failed batch: %+v, want article 2 only", st)
 	}
 	// A cancelled context discards the batch too.
 	cctx, cancel := context.WithCancel(ctx)
-	err = s.Locked(true, func() error {
+	err := s.Locked(true, func() error {
 		return s.batch(cctx, func(ctx context.Context) error {
 			g, err := prepareGraph(Graph{Label: art1, Quads: article1()})
 			if err != nil {

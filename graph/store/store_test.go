@@ -464,26 +464,9 @@ func TestReplaceGraphs(t *testing.T) {
 // nothing behind, and that Cayley's in-memory caches do not remember the
 // discarded writes: the same nodes written again must be complete.
 func TestBatchRollback(t *testing.T) {
-	ctx := context.Background()
 	s := openT(t, "bolt:"+filepath.Join(t.TempDir(), "test.db"))
 	replaceT(t, s, art2, article2(), 7, 0)
-	injected := errors.New("injected failure")
-	var added int
-	err := s.Locked(true, func() error {
-		return s.batch(ctx, func(ctx context.Context) error {
-			g, err := prepareGraph(Graph{Label: art1, Quads: article1()})
-			if err != nil {
-				return err
-			}
-			if added, _, err = s.replace(ctx, []Graph{g}); err != nil {
-				return err
-			}
-			return injected
-		})
-	})
-	if !errors.Is(err, injected) || added != 17 {
-		t.Fatalf("batch = %v after adding %d quads; want the injected error after 17", err, added)
-	}
+	failBatch(t, s)
 	if got := graphNQ(t, s, ""); !slices.Equal(got, wantNQ(t, art2, article2())) {
 		t.Fatalf("after a failed batch the store holds\n%s", strings.Join(got, ""))
 	}
@@ -555,4 +538,27 @@ func readIndexes(t *testing.T, path string) []ckv.QuadIndex {
 		t.Fatalf("read index list: %v", err)
 	}
 	return indexes
+}
+
+// failBatch runs a batch that adds article 1 and then fails, and checks
+// that it failed with its own error after adding article 1's 17 quads.
+func failBatch(t *testing.T, s *Store) {
+	t.Helper()
+	injected := errors.New("injected failure")
+	var added int
+	err := s.Locked(true, func() error {
+		return s.batch(context.Background(), func(ctx context.Context) error {
+			g, err := prepareGraph(Graph{Label: art1, Quads: article1()})
+			if err != nil {
+				return err
+			}
+			if added, _, err = s.replace(ctx, []Graph{g}); err != nil {
+				return err
+			}
+			return injected
+		})
+	})
+	if !errors.Is(err, injected) || added != 17 {
+		t.Fatalf("batch = %v after adding %d quads; want the injected error after 17", err, added)
+	}
 }
