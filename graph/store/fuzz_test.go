@@ -55,6 +55,8 @@ func TestQueryGuard(t *testing.T) {
 		{`var m = g; g.V().Follow(m).All()`, "the graph object g cannot be an argument"},
 		{`g.V().Intersect(g).All()`, "the graph object g cannot be an argument"},
 		{`g.V().Out([g]).All()`, "the graph object g cannot be an argument"},
+		{`var m = g.M; g.V().Follow(m).All()`, "a function cannot be an argument"},
+		{`g.V().FollowRecursive(function () {}).All()`, "a function cannot be an argument"},
 		{`g.V().Has("").All()`, "Has needs a predicate"},
 		{`graph.Vertex().hasR("").All()`, "hasR needs a predicate"},
 		{"g.V()\n  .All(", "Line 2:8"},
