@@ -19,7 +19,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		"newsgraph extract testdata/articles/leaders-call.txt")
 	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
-	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
 	format := fs.String("format", "nquads", "output format (nquads)")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")

@@ -72,11 +72,11 @@ func (src *source) fail(err error) {
 // articles yields the articles of the files in order.
 func (src *source) articles(yield func(input) bool) {
 	for _, f := range src.files {
-		arts, errs := article.ReadFile(f, article.Options{MaxBytes: src.maxBytes})
-		for _, err := range errs {
-			src.fail(err)
-		}
-		for _, a := range arts {
+		for a, err := range article.Read(f, article.Options{MaxBytes: src.maxBytes}) {
+			if err != nil {
+				src.fail(err)
+				continue
+			}
 			for _, w := range a.Warnings {
 				src.e.log.Warn("article", "input", a.Source, "warning", w)
 			}
@@ -235,9 +235,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	dsn := fs.String("db", store.DefaultPath, "the store: a bbolt `FILE`, or memory: for a throwaway run")
 	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
-	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
-	batch := fs.Int("batch", 64, "store this many articles per transaction")
+	batch := fs.Int("batch", 64, "store at most this many articles per transaction")
+	batchQuads := fs.Int("batch-quads", defaultBatchQuads, "end a transaction once it holds this many quads")
 	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
 	reportFile := fs.String("report", "", "also write the ingest's counts and refused inputs as JSON to `FILE`")
 	if err := parseFlags(fs, args); err != nil {
@@ -262,31 +263,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	merger := merge.New(st, v, aliases)
 	src := newSource(e, fs.Args(), *maxBytes)
 	var total counts
 	var pending []store.Graph
+	pendingQuads := 0
 	start := time.Now()
 	var rep report
 	bar := newProgress(e, "ingest", len(src.files))
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		graphs, err := merger.Merge(ctx, pending)
-		if err != nil {
-			return err
-		}
-		added, removed, err := st.ReplaceGraphs(ctx, graphs)
-		if err != nil {
-			return err
-		}
-		rep.Stored += len(pending)
-		rep.QuadsAdded += added
-		rep.QuadsRemoved += removed
-		pending = pending[:0]
-		return nil
-	}
+	w := startStorer(ctx, merge.New(st, v, aliases), st, &rep)
 	err = extractWith(ctx, extraction(m, *maxWords), v, src.articles, func(x extracted) error {
 		bar.step(x.in.meta.Source, x.tokens)
 		if x.err != nil {
@@ -295,18 +279,23 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		total.add(x.in.doc, len(x.quads))
 		pending = append(pending, store.Graph{Label: x.label, Quads: x.quads})
-		if len(pending) >= *batch {
-			return flush()
+		if pendingQuads += len(x.quads); len(pending) >= *batch || pendingQuads >= *batchQuads {
+			err := w.store(pending)
+			pending, pendingQuads = nil, 0
+			return err
 		}
 		return nil
 	})
-	if err == nil {
-		err = flush()
+	if err == nil && len(pending) > 0 {
+		err = w.store(pending)
+	}
+	if werr := w.close(); err == nil {
+		err = werr
 	}
 	bar.done()
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted: the %d article(s) stored before are kept; run the same command again to finish", total.articles-len(pending))
+			return fmt.Errorf("interrupted: the %d article(s) stored before are kept; run the same command again to finish", rep.Stored)
 		}
 		return err
 	}
@@ -324,6 +313,72 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d input(s) refused, the others were stored: %s", len(src.failed), strings.Join(src.failed, "; "))
 	}
 	return nil
+}
+
+// defaultBatchQuads bounds a transaction by its quads as well as by its
+// articles. bbolt reads every page a transaction changes again when it
+// commits (to free its old copy), and on a store of gigabytes nearly every
+// quad changes pages of its own, about seven: those pages are mapped in the
+// process's memory at once, 0.8 GB for a batch of 27,000 quads on a 5 GB
+// store. 8,192 quads bound them to about 250 MB whatever the store's size,
+// at the cost of more commits (each waits for the disk twice).
+const defaultBatchQuads = 8192
+
+// storer merges batches of article graphs into the store on a goroutine of
+// its own, one batch at a time and in order, so that the next articles are
+// analysed while a batch is written: the store's single writer then runs
+// beside the NLP instead of stopping it. At most one batch waits while
+// another is written, which keeps memory bounded.
+type storer struct {
+	batches chan []store.Graph
+	done    chan struct{}
+	// err is the first failure; it is set before done is closed, and
+	// read after.
+	err error
+}
+
+// startStorer starts storing batches with merger into st, counting what was
+// stored in rep (which is only read after close).
+func startStorer(ctx context.Context, merger *merge.Merger, st *store.Store, rep *report) *storer {
+	w := &storer{batches: make(chan []store.Graph, 1), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for pending := range w.batches {
+			graphs, err := merger.Merge(ctx, pending)
+			if err != nil {
+				w.err = err
+				return
+			}
+			added, removed, err := st.ReplaceGraphs(ctx, graphs)
+			if err != nil {
+				w.err = err
+				return
+			}
+			rep.Stored += len(pending)
+			rep.QuadsAdded += added
+			rep.QuadsRemoved += removed
+		}
+	}()
+	return w
+}
+
+// store queues a batch of graphs, waiting while another batch waits. It
+// returns the error of an earlier batch, if one failed.
+func (w *storer) store(graphs []store.Graph) error {
+	select {
+	case w.batches <- graphs:
+		return nil
+	case <-w.done:
+		return w.err
+	}
+}
+
+// close waits for the queued batches to be stored and returns the first
+// error; after an error the batches still queued are dropped.
+func (w *storer) close() error {
+	close(w.batches)
+	<-w.done
+	return w.err
 }
 
 // readAliases reads the alias file at path, if one is given.

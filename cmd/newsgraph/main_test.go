@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,6 +112,34 @@ func TestIngestIdempotentAndReplacing(t *testing.T) {
 	}
 }
 
+// TestIngestBatchSizes checks that how the articles are cut into
+// transactions, by articles or by quads, changes nothing in the store.
+func TestIngestBatchSizes(t *testing.T) {
+	dir := t.TempDir()
+	articles := filepath.Join("..", "..", "testdata", "articles")
+	var want []string
+	for i, args := range [][]string{
+		{"--batch", "64"},
+		{"--batch", "1"},
+		{"--batch-quads", "1"},
+		{"--batch", "2", "--batch-quads", "300"},
+	} {
+		db := filepath.Join(dir, fmt.Sprintf("g%d.db", i))
+		ingest(t, append(append([]string{"--db", db}, args...), articles)...)
+		got := storeQuads(t, db)
+		if i == 0 {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("ingest %v: %d quads, want the %d of one transaction", args, len(got), len(want))
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("nothing stored")
+	}
+}
+
 // TestIngestReport checks --report: counts, refused inputs with their
 // reason, and no change to the store when the same articles come again.
 func TestIngestReport(t *testing.T) {
@@ -136,7 +165,7 @@ func TestIngestReport(t *testing.T) {
 }
 
 // readReport reads the JSON report `ingest --report FILE` wrote.
-func readReport(t *testing.T, file string) report {
+func readReport(t testing.TB, file string) report {
 	t.Helper()
 	b, err := os.ReadFile(file)
 	if err != nil {

@@ -13,9 +13,14 @@ import (
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
 
-// defaultMaxInput bounds the size of one input file; larger inputs are
-// refused rather than read whole into memory.
+// defaultMaxInput bounds the size of one article: a file, or a line of a
+// JSON Lines file, which is read a line at a time. Larger ones are refused
+// rather than read whole into memory.
 const defaultMaxInput = 32 << 20
+
+// maxBytesUsage is the help of the --max-bytes flag of the commands that
+// read articles.
+const maxBytesUsage = "refuse articles larger than this many bytes: a file, or a line of a JSON Lines file"
 
 func runParse(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "parse", "[flags] [FILE|DIR...]",
@@ -26,7 +31,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 		"newsgraph parse testdata/articles/*.txt")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
-	maxBytes := fs.Int64("max-bytes", defaultMaxInput, "refuse inputs larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

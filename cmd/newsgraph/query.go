@@ -124,7 +124,11 @@ func runGizmo(ctx context.Context, st *store.Store, v vocab.Vocab, src string, l
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	res, err := st.Query(ctx, queries.Prelude(v)+src, limit)
+	var res []any
+	rels, err := queries.Relations(ctx, st, v)
+	if err == nil {
+		res, err = st.Query(ctx, queries.Prelude(v, rels)+src, limit)
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return nil, fmt.Errorf("query stopped after %s (see --timeout)", timeout)
 	}

@@ -12,6 +12,11 @@
 //     tags, JSON-LD and the document itself;
 //   - JSON Lines (.jsonl, .ndjson): one article per line.
 //
+// Read yields a file's articles one at a time, and ReadFile collects them.
+// A JSON Lines file named as such is read one line at a time, so that a dump
+// of any size streams through in bounded memory; every other file (and a
+// JSON Lines file in UTF-16) is read whole, within a size limit.
+//
 // Every article's Text is what the NLP pipeline reads: the title, a blank
 // line, then the body's paragraphs separated by blank lines.
 //
@@ -22,10 +27,12 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,10 +73,13 @@ type Article struct {
 	Warnings []string
 }
 
-// Options controls ReadFile.
+// Options controls Read and ReadFile.
 type Options struct {
-	// MaxBytes is the largest file ReadFile accepts; 0 means
-	// DefaultMaxBytes. The whole file is held in memory while it is read.
+	// MaxBytes is the size limit of one article, which is held in memory
+	// while it is read: the largest file accepted, or for a streamed JSON
+	// Lines file the longest line (a longer line is refused and the next
+	// ones are still read, whatever the size of the file); 0 means
+	// DefaultMaxBytes.
 	MaxBytes int64
 }
 
@@ -77,14 +87,18 @@ type Options struct {
 // any real article, small enough to read a file in memory safely.
 const DefaultMaxBytes = 32 << 20
 
-// Kinds of problems ReadFile reports, wrapped with their details in an
-// *Error; test for them with errors.Is. (A file that cannot be opened at all
-// is reported with the *fs.PathError of os.Open.)
+// blockSize is the buffer size for streamed JSON Lines files; a binary file
+// is recognised by a NUL byte in its first block.
+const blockSize = 64 << 10
+
+// Kinds of problems Read reports, wrapped with their details in an *Error;
+// test for them with errors.Is. (A file that cannot be opened at all is
+// reported with the *fs.PathError of os.Open.)
 var (
 	ErrEmpty    = errors.New("empty")
 	ErrBinary   = errors.New("binary file")
 	ErrNotUTF8  = errors.New("not UTF-8 text")
-	ErrTooLarge = errors.New("file too large")
+	ErrTooLarge = errors.New("too large") // a file, or a JSON Lines line
 	ErrNoText   = errors.New("no text found")
 )
 
@@ -129,15 +143,56 @@ var extensions = map[string]format{
 	".ndjson":   formatJSONL,
 }
 
-// ReadFile reads one file: one article (text, Markdown, HTML) or many (JSON
-// Lines). The errors name the file; a JSON Lines file returns an error for
-// each broken line together with the articles of the good ones.
-func ReadFile(path string, opts Options) ([]Article, []error) {
-	data, err := readLimited(path, opts.maxBytes())
-	if err != nil {
-		return nil, []error{err}
+// Read yields the articles of one file in order, one at a time: one
+// article (text, Markdown, HTML) or many (JSON Lines), each with a nil
+// error, and each problem as an error naming the file (and the line of a
+// JSON Lines file) with a zero Article. A JSON Lines file returns an error
+// for each broken line among the articles of the good ones.
+//
+// A file with a JSON Lines extension (.jsonl, .ndjson), a pipe included, is
+// read a line at a time: memory is bounded by Options.MaxBytes whatever the
+// size of the file. Other files are read whole, within that limit.
+func Read(path string, opts Options) iter.Seq2[Article, error] {
+	return func(yield func(Article, error) bool) {
+		f, err := os.Open(path)
+		if err != nil {
+			yield(Article{}, err) // *PathError: names the file already
+			return
+		}
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			yield(Article{}, err)
+			return
+		}
+		if info.IsDir() {
+			yield(Article{}, &Error{Path: path, Err: errors.New("is a directory")})
+			return
+		}
+		size := int64(-1) // unknown, as for a pipe
+		if info.Mode().IsRegular() {
+			size = info.Size()
+		}
+		readFrom(path, f, size, extensions[strings.ToLower(filepath.Ext(path))], opts.maxBytes(), yield)
 	}
-	return read(path, data, extensions[strings.ToLower(filepath.Ext(path))])
+}
+
+// ReadFile reads one file into memory with Read: its articles, and its
+// problems as errors that name the file.
+func ReadFile(path string, opts Options) ([]Article, []error) {
+	return collect(Read(path, opts))
+}
+
+// collect gathers the articles and the errors of seq.
+func collect(seq iter.Seq2[Article, error]) (arts []Article, errs []error) {
+	for a, err := range seq {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts, errs
 }
 
 func (o Options) maxBytes() int64 {
@@ -147,37 +202,67 @@ func (o Options) maxBytes() int64 {
 	return o.MaxBytes
 }
 
-// readLimited reads a file of at most limit bytes. The size is checked
-// before reading and again while reading, for files whose size Stat does
-// not tell (pipes) or that grow.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+// readFrom yields the articles of the content of a file read from r. size
+// is the file's size, -1 if unknown; f is the format its extension names,
+// formatUnknown to sniff it; limit is Options.MaxBytes. JSON Lines in UTF-8
+// is streamed; everything else is read whole.
+func readFrom(path string, r io.Reader, size int64, f format, limit int64, yield func(Article, error) bool) {
+	fail := func(err error) { yield(Article{}, &Error{Path: path, Err: err}) }
+	if f == formatJSONL {
+		br := newBlockReader(r, size)
+		// Four bytes tell the byte order mark; the first read's worth is
+		// the first block, searched for NUL bytes.
+		bom, err := br.Peek(4)
+		if err != nil && err != io.EOF {
+			fail(fmt.Errorf("reading: %w", err))
+			return
+		}
+		if !bytes.HasPrefix(bom, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(bom, []byte{0xFE, 0xFF}) &&
+			!bytes.HasPrefix(bom, []byte{0, 0, 0xFE, 0xFF}) {
+			head, _ := br.Peek(br.Buffered())
+			if i := bytes.IndexByte(head, 0); i >= 0 {
+				fail(fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i))
+				return
+			}
+			base := 0
+			if bytes.HasPrefix(bom, []byte{0xEF, 0xBB, 0xBF}) {
+				base, _ = br.Discard(3)
+			}
+			readJSONL(path, br, int64(base), limit, yield)
+			return
+		}
+		r = br // UTF-16 or UTF-32: decoded whole, below
+	}
+	if size > limit {
+		fail(tooLarge(size, limit))
+		return
+	}
+	// The limit is checked again while reading, for files whose size Stat
+	// does not tell (pipes) or that grow.
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, err // *PathError: names the file already
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, &Error{Path: path, Err: errors.New("is a directory")}
-	}
-	if info.Mode().IsRegular() && info.Size() > limit {
-		return nil, tooLarge(path, info.Size(), limit)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, &Error{Path: path, Err: fmt.Errorf("reading: %w", err)}
+		fail(fmt.Errorf("reading: %w", err))
+		return
 	}
 	if int64(len(data)) > limit {
-		return nil, &Error{Path: path, Err: sizeError(fmt.Sprintf("more than the %s limit", formatSize(limit)))}
+		fail(sizeError(fmt.Sprintf("more than the %s limit", formatSize(limit))))
+		return
 	}
-	return data, nil
+	readWhole(path, data, f, yield)
 }
 
-func tooLarge(path string, size, limit int64) error {
-	return &Error{Path: path, Err: sizeError(fmt.Sprintf("%s, larger than the %s limit", formatSize(size), formatSize(limit)))}
+// newBlockReader buffers r, whose size is size bytes (-1 if unknown), in
+// blocks of blockSize bytes, or in one block for a smaller size.
+func newBlockReader(r io.Reader, size int64) *bufio.Reader {
+	if size >= 0 && size < blockSize {
+		return bufio.NewReaderSize(r, int(size)+1) // +1: the end is seen in the first read
+	}
+	return bufio.NewReaderSize(r, blockSize)
+}
+
+// tooLarge is the error for a file or line of size bytes, above limit.
+func tooLarge(size, limit int64) error {
+	return sizeError(fmt.Sprintf("%s, larger than the %s limit", formatSize(size), formatSize(limit)))
 }
 
 // sizeError is an ErrTooLarge whose message gives the sizes only:
@@ -206,31 +291,37 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d.%d %s", tenths/10, tenths%10, units[u])
 }
 
-// read turns the content of a file into articles. f is the format the
-// extension names, formatUnknown to sniff it.
-func read(path string, data []byte, f format) ([]Article, []error) {
-	fail := func(err error) ([]Article, []error) { return nil, []error{&Error{Path: path, Err: err}} }
+// readWhole yields the articles of the whole content of a file. f is the
+// format the extension names, formatUnknown to sniff it.
+func readWhole(path string, data []byte, f format, yield func(Article, error) bool) {
+	fail := func(err error) { yield(Article{}, &Error{Path: path, Err: err}) }
 	text, base, err := decode(data)
 	if err != nil {
-		return fail(err)
+		fail(err)
+		return
 	}
 	if strings.TrimSpace(text) == "" {
-		return fail(ErrEmpty)
+		fail(ErrEmpty)
+		return
 	}
 	if f == formatUnknown {
 		f = sniff(text)
 	}
 	if f == formatJSONL {
 		// Lines are checked one by one: one bad line loses one article.
-		return readJSONL(path, text, base)
+		// The whole file is within the size limit, and so is every line.
+		size := int64(len(text))
+		readJSONL(path, newBlockReader(strings.NewReader(text), size), int64(base), size, yield)
+		return
 	}
 	if f == formatHTML {
 		text, err = htmlCharset(text, base)
 	} else {
-		err = checkUTF8(text, base)
+		err = checkUTF8(text, int64(base))
 	}
 	if err != nil {
-		return fail(err)
+		fail(err)
+		return
 	}
 	var a Article
 	if f == formatHTML {
@@ -239,10 +330,11 @@ func read(path string, data []byte, f format) ([]Article, []error) {
 		a, err = readText(text, f == formatMarkdown)
 	}
 	if err != nil {
-		return fail(err)
+		fail(err)
+		return
 	}
 	a.Source = path
-	return []Article{a}, nil
+	yield(a, nil)
 }
 
 // decode turns file content into a string: a UTF-8 byte order mark is
@@ -310,14 +402,14 @@ func decodeUTF16(data []byte, bigEndian bool) (string, error) {
 
 // checkUTF8 reports the first invalid byte of s; base is the offset of s
 // in its file.
-func checkUTF8(s string, base int) error {
+func checkUTF8(s string, base int64) error {
 	if utf8.ValidString(s) {
 		return nil
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return fmt.Errorf("%w (invalid byte 0x%02x at offset %d)", ErrNotUTF8, s[i], base+i)
+			return fmt.Errorf("%w (invalid byte 0x%02x at offset %d)", ErrNotUTF8, s[i], base+int64(i))
 		}
 		i += size
 	}

@@ -49,3 +49,27 @@ func BenchmarkReadJSONL(b *testing.B) {
 		return strings.Repeat(good+"\n", 1<<20/len(good))
 	})
 }
+
+// BenchmarkReadJSONLFile measures Read streaming a JSON Lines file of 8 MiB
+// from disk, eight times its size limit.
+func BenchmarkReadJSONLFile(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "feed.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	good, _, _ := strings.Cut(string(data), "\n")
+	in := strings.Repeat(good+"\n", 8<<20/(len(good)+1))
+	path := filepath.Join(b.TempDir(), "feed.jsonl")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, err := range Read(path, Options{MaxBytes: 1 << 20}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

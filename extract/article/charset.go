@@ -23,14 +23,14 @@ func htmlCharset(s string, base int) (string, error) {
 	}
 	m := declaredCharset.FindStringSubmatch(s[:min(len(s), 2048)])
 	if m == nil {
-		return "", checkUTF8(s, base)
+		return "", checkUTF8(s, int64(base))
 	}
 	switch label := strings.ToLower(m[1]); label {
 	case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
 		"l1", "us-ascii", "ascii", "ansi_x3.4-1968":
 		return decodeWindows1252(s), nil
 	default:
-		return "", fmt.Errorf("%w; the page declares charset %s, which is not supported", checkUTF8(s, base), label)
+		return "", fmt.Errorf("%w; the page declares charset %s, which is not supported", checkUTF8(s, int64(base)), label)
 	}
 }
 

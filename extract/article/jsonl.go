@@ -1,13 +1,16 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -19,35 +22,109 @@ var (
 	dateFields = []string{"date", "published", "published_at"}
 )
 
-// readJSONL reads one article per line. Blank lines are skipped; a line
-// that is not valid UTF-8, not a JSON object, or has no text is an error
-// naming its line, and the other lines are still read. base is the offset
-// of s in its file.
-func readJSONL(path, s string, base int) ([]Article, []error) {
-	var (
-		arts []Article
-		errs []error
-	)
-	offset := 0
-	for n := 1; offset < len(s); n++ {
-		line, _, _ := strings.Cut(s[offset:], "\n")
-		start := offset
-		offset += len(line) + 1
-		if strings.TrimSpace(line) == "" {
+// readJSONL yields one article per line of r, reading one line at a time.
+// Blank lines are skipped; a line that is longer than limit bytes, not valid
+// UTF-8, not a JSON object, or has no text is an error naming its line, and
+// the next lines are still read. base is the offset of r's content in its
+// file, for error messages.
+func readJSONL(path string, r *bufio.Reader, base, limit int64, yield func(Article, error) bool) {
+	lines := lineReader{r: r, limit: limit}
+	offset := base // of the line in the file
+	found := false // whether an article or an error was yielded
+	for n := 1; ; n++ {
+		line, size, read, err := lines.next()
+		if err != nil && err != io.EOF {
+			yield(Article{}, &Error{Path: path, Line: n, Err: fmt.Errorf("reading: %w", err)})
+			return
+		}
+		if read > 0 && (size > limit || len(bytes.TrimSpace(line)) > 0) {
+			found = true
+			a, lineErr := jsonLine(line, size, offset, limit)
+			if lineErr != nil {
+				lineErr = &Error{Path: path, Line: n, Err: lineErr}
+			} else {
+				a.Source = fmt.Sprintf("%s#L%d", path, n)
+			}
+			if !yield(a, lineErr) {
+				return
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		offset += read
+	}
+	if !found {
+		yield(Article{}, &Error{Path: path, Err: ErrEmpty})
+	}
+}
+
+// jsonLine reads the article on a line of size bytes that starts at offset
+// in its file; line is nil when size is above limit. On error the Article is
+// zero.
+func jsonLine(line []byte, size, offset, limit int64) (Article, error) {
+	if size > limit {
+		return Article{}, tooLarge(size, limit)
+	}
+	a, err := jsonArticle(line, offset)
+	if err != nil {
+		return Article{}, err
+	}
+	return a, nil
+}
+
+// lineReader reads lines, holding at most limit bytes of one line in memory
+// however long the line is.
+type lineReader struct {
+	r     *bufio.Reader
+	limit int64
+	buf   []byte // reused from line to line
+}
+
+// next reads the next line and returns it without its end ("\n" or
+// "\r\n"), its size, and read, the number of bytes read, end included (0
+// after the last line, with io.EOF). A line longer than the limit is read
+// through but not kept: line is nil and size tells how long it was. line is
+// valid until the next call.
+func (l *lineReader) next() (line []byte, size, read int64, err error) {
+	kept := l.buf[:0]
+	direct := false // kept is the reader's buffer, not l.buf
+	var prev byte   // the last byte of the previous chunk of the line
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		switch {
+		case read == 0 && err != bufio.ErrBufferFull:
+			kept, direct = chunk, true // the whole line is in the reader's buffer: no copy
+		case read+int64(len(chunk)) <= l.limit+2: // room for the line and "\r\n"
+			kept = append(kept, chunk...)
+		}
+		read += int64(len(chunk))
+		if err == bufio.ErrBufferFull {
+			prev = chunk[len(chunk)-1]
 			continue
 		}
-		a, err := jsonArticle(line, base+start)
-		if err != nil {
-			errs = append(errs, &Error{Path: path, Line: n, Err: err})
-			continue
+		if !direct {
+			l.buf = kept[:0]
 		}
-		a.Source = fmt.Sprintf("%s#L%d", path, n)
-		arts = append(arts, a)
+		if err != nil && err != io.EOF {
+			return nil, 0, read, err
+		}
+		size = read
+		if err == nil { // the line ends with "\n"
+			size--
+			last := prev // before the "\n"
+			if len(chunk) >= 2 {
+				last = chunk[len(chunk)-2]
+			}
+			if last == '\r' {
+				size--
+			}
+		}
+		if size > l.limit {
+			return nil, size, read, err
+		}
+		return kept[:size], size, read, err
 	}
-	if len(arts) == 0 && len(errs) == 0 {
-		errs = append(errs, &Error{Path: path, Err: ErrEmpty})
-	}
-	return arts, errs
 }
 
 // isJSONObject tells whether a line holds one JSON object.
@@ -58,17 +135,20 @@ func isJSONObject(line string) bool {
 
 // jsonArticle reads the article on one line, which starts at offset start
 // in its file.
-func jsonArticle(line string, start int) (Article, error) {
+func jsonArticle(line []byte, start int64) (Article, error) {
 	var a Article
-	if err := checkUTF8(line, start); err != nil {
-		return a, err
+	if !utf8.Valid(line) {
+		return a, checkUTF8(string(line), start)
 	}
-	line = strings.TrimSpace(line)
-	if !strings.HasPrefix(line, "{") {
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return a, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, start+int64(i))
+	}
+	line = bytes.TrimSpace(line)
+	if !bytes.HasPrefix(line, []byte("{")) {
 		return a, errors.New("not a JSON object")
 	}
 	var obj map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(line), &obj); err != nil {
+	if err := json.Unmarshal(line, &obj); err != nil {
 		return a, fmt.Errorf("invalid JSON: %s", jsonError(err))
 	}
 	field := func(names ...string) (string, error) {

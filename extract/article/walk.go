@@ -19,7 +19,7 @@ type Skipped struct {
 // Directories are read recursively in sorted order, depth first; in them,
 // hidden entries (names starting with '.'), files with an unsupported
 // extension and special files are skipped with a reason. Files named in
-// paths are always kept, whatever their extension: ReadFile sniffs them.
+// paths are always kept, whatever their extension: Read sniffs them.
 // Symbolic links are followed, but a link back to a directory being read
 // (a loop) or to a file or directory already listed is skipped, so every
 // file is listed once. err reports the paths that do not exist or cannot

@@ -56,7 +56,11 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 		for i := s.First; i < s.Last; i++ {
 			t := &doc.Tokens[i]
 			if e, ok := at[i]; ok {
-				if p := r.coordinated(doc, s, i, at); p >= 0 && p != e {
+				p := r.coordinated(doc, s, i, at)
+				if p < 0 {
+					p = r.counterpart(doc, s, i, at)
+				}
+				if p >= 0 && p != e {
 					if k := r.kind(doc, e); k != 0 && k == r.kind(doc, p) {
 						pairs[k] = []int{p, e}
 					}
@@ -125,6 +129,50 @@ func (r *Resolver) coordinated(doc *extract.Document, s extract.Sentence, i int,
 		}
 	}
 	return -1
+}
+
+// counterpart returns the entity that is the subject of the verb whose
+// object, or whose partner "with", the name at token i is: the pair of
+// "Putin called Trump", "Modi spoke with Lula", "Macron held talks with
+// Scholz", which "the two leaders" then names as much as "Putin and
+// Trump" does. It returns -1 when there is none.
+func (r *Resolver) counterpart(doc *extract.Document, s extract.Sentence, i int, at map[int]int) int {
+	h := nameHead(doc, s, i)
+	t := &doc.Tokens[h]
+	if t.Head == 0 {
+		return -1
+	}
+	verb := t.Head // 1-based, in the sentence
+	switch {
+	case t.DepRel == "obj" || t.DepRel == "iobj":
+	case (t.DepRel == "obl" || t.DepRel == "nmod") && hasCase(doc, s, h, "with"):
+		// "talks with Scholz", "by phone with Lula": the partner of the
+		// noun's verb.
+		if n := &doc.Tokens[s.First+verb-1]; t.DepRel == "nmod" && (n.DepRel == "obj" || n.DepRel == "obl") && n.Head != 0 {
+			verb = n.Head
+		}
+	default:
+		return -1
+	}
+	for j := s.First; j < s.Last; j++ {
+		if e, ok := at[j]; ok {
+			if sh := &doc.Tokens[nameHead(doc, s, j)]; sh.Head == verb && sh.DepRel == "nsubj" {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// hasCase tells whether the word at token h has the case marker word
+// ("with" in "with Trump").
+func hasCase(doc *extract.Document, s extract.Sentence, h int, word string) bool {
+	for j := s.First; j < s.Last; j++ {
+		if t := &doc.Tokens[j]; s.First+t.Head-1 == h && t.DepRel == "case" && strings.EqualFold(doc.Form(t), word) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameHead climbs from token i to the head of the name phrase it is part

@@ -89,6 +89,13 @@ func TestCoreference(t *testing.T) {
 		{"On Monday, French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris. " +
 			"The two leaders discussed energy prices. The French president said he was confident.",
 			[]string{"The two leaders → Emmanuel Macron + Olaf Scholz", "The French president → Emmanuel Macron", "he → Emmanuel Macron"}},
+		// The pair named as subject and partner of one verb rather than
+		// coordinated.
+		{"Indian Prime Minister Narendra Modi spoke by phone with Brazilian President Luiz Lula on Friday. " +
+			"The two leaders agreed to meet in July.",
+			[]string{"The two leaders → Narendra Modi + Luiz Lula"}},
+		{"Chancellor Karl Nehammer called Prime Minister Petr Fiala on Monday. Both men condemned the attack.",
+			[]string{"Both men → Karl Nehammer + Petr Fiala"}},
 		{"Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. His remarks were brief.",
 			[]string{"His → Dmitry Peskov"}},
 		{"Fighting between Armenia and Azerbaijan resumed. Turkey offered to mediate between the two countries.",

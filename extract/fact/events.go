@@ -111,6 +111,9 @@ func (r *reader) nounEvent(i int, lemma string) int {
 					}
 				}
 			case "on", "about", "over":
+				if _, ok := r.timeIn(extract.Argument{Head: d}); ok {
+					continue // "a call on Saturday": its date, read above
+				}
 				ev.Topics = append(ev.Topics, r.refs(extract.Argument{Head: d, Span: extract.Span{First: d, Last: d + 1}})...)
 			}
 		}
@@ -165,12 +168,21 @@ func (r *reader) sameEvent(e int, who []int, unnamed bool, si int) bool {
 	if len(who) == 0 {
 		return unnamed || si == ev.Sentence
 	}
-	for _, w := range who {
-		if !slices.Contains(ev.Participants, w) && len(ev.Participants) > 0 {
-			return false
-		}
+	if len(ev.Participants) == 0 {
+		return true
 	}
-	return true
+	// Either side may know more of the participants: "Sanchez held a call
+	// with Scholz. The two leaders discussed trade" names in its second
+	// sentence the call's caller, whom the first gives only later.
+	contains := func(set, sub []int) bool {
+		for _, x := range sub {
+			if !slices.Contains(set, x) {
+				return false
+			}
+		}
+		return true
+	}
+	return contains(ev.Participants, who) || contains(who, ev.Participants)
 }
 
 func (r *reader) newEvent(typ, lemma string, span extract.Span) int {

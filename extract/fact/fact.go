@@ -326,6 +326,17 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 		if objs[0].Kind != extract.Literal {
 			return // "Trump, Ushakov": two names side by side, no fact
 		}
+		if s := subjects[0]; s.Kind == extract.EntityRef && r.doc.Entities[s.Index].Type != "PER" && r.doc.Entities[s.Index].Type != "" {
+			// "Israel-Iran ceasefire" read as "Israel, Iran ceasefire":
+			// an apposition gives people their role; next to a place
+			// or an organisation it is more often a misreading.
+			return
+		}
+		if r.enclosed(a.Span) {
+			// "Tel Aviv's 'defence'": words in scare quotes after a
+			// name say what someone calls it, not what it is.
+			return
+		}
 	}
 	pred := "be"
 	if objs[0].Kind == extract.Literal {
@@ -436,16 +447,7 @@ func (r *reader) reported(k int) []int {
 // tells whether it was inside quotation marks.
 func (r *reader) quoted(sp extract.Span) (extract.Span, bool) {
 	s := r.sentenceOf(sp.First)
-	isQuote := func(i int) bool {
-		if i < s.First || i >= s.Last {
-			return false
-		}
-		switch r.doc.Form(r.tok(i)) {
-		case `"`, "“", "”", "``", "''", "'", "‘", "’":
-			return true
-		}
-		return false
-	}
+	isQuote := func(i int) bool { return r.isQuote(s, i) }
 	direct := false
 	first, last := sp.First, sp.Last
 	for first < last && (isQuote(first) || r.tok(first).UPOS == "PUNCT") {
@@ -458,6 +460,26 @@ func (r *reader) quoted(sp extract.Span) (extract.Span, bool) {
 	}
 	direct = direct || isQuote(sp.First-1) || isQuote(sp.Last)
 	return extract.Span{First: first, Last: last}, direct
+}
+
+// isQuote tells whether token i, in sentence s, is a quotation mark.
+func (r *reader) isQuote(s extract.Sentence, i int) bool {
+	if i < s.First || i >= s.Last {
+		return false
+	}
+	switch r.doc.Form(r.tok(i)) {
+	case `"`, "“", "”", "``", "''", "'", "‘", "’":
+		return true
+	}
+	return false
+}
+
+// enclosed tells whether span sp, punctuation aside, is between quotation
+// marks: "'defence'" in "Tel Aviv's 'defence'".
+func (r *reader) enclosed(sp extract.Span) bool {
+	s := r.sentenceOf(sp.First)
+	t := r.trim(sp)
+	return t.Len() > 0 && r.isQuote(s, t.First-1) && r.isQuote(s, t.Last)
 }
 
 // trim drops punctuation from the ends of a span.

@@ -76,6 +76,52 @@ func TestRelations(t *testing.T) {
 	}
 }
 
+// TestAppositionRoles checks that words in scare quotes after a name, and
+// appositions to places, are not taken for roles, while a title and a
+// plain apposition to a person are.
+func TestAppositionRoles(t *testing.T) {
+	tests := []struct {
+		text     string
+		want     string // a role wanted, if any
+		notWants string // a role not wanted, if any
+	}{
+		{"Critics mocked Governor Ana Ruiz's 'miracle'", `Ana Ruiz -role-> "Governor"`, `Ana Ruiz -role-> "miracle"`},
+		{"The senator praised Carla Nunes, the mayor of Recife.", `Carla Nunes -role-> "the mayor"`, ""},
+		// An apposition to a place is not its role; "Armenia-Azerbaijan
+		// truce" can be read as one.
+		{"Envoy hopes for Armenia-Azerbaijan truce, urges restraint", "", `Armenia -role-> "Azerbaijan truce"`},
+		{"Kenya, a key ally, hosted the talks.", "", `Kenya -role-> "a key ally"`},
+	}
+	for _, tt := range tests {
+		got := relations(analyse(t, tt.text))
+		if tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%s\nmissing %s\ngot %s", tt.text, tt.want, strings.Join(got, "\n    "))
+		}
+		if tt.notWants != "" && slices.Contains(got, tt.notWants) {
+			t.Errorf("%s\ngot %s", tt.text, tt.notWants)
+		}
+	}
+}
+
+// TestEventDayIsNoTopic checks that the day of a call ("a call on
+// Friday") is not taken for what it was about.
+func TestEventDayIsNoTopic(t *testing.T) {
+	doc := analyse(t, "Maria Lopez and Carlos Ruiz held a 40-minute phone call on Friday, during which the two leaders discussed fishing quotas.")
+	if len(doc.Events) != 1 {
+		t.Fatalf("events = %+v, want one call", doc.Events)
+	}
+	var topics []string
+	for _, tp := range doc.Events[0].Topics {
+		topics = append(topics, tp.Text)
+	}
+	if !slices.Equal(topics, []string{"fishing quotas"}) {
+		t.Errorf("topics = %q, want [fishing quotas]", topics)
+	}
+	if d := doc.Events[0].Duration; d != "PT40M" {
+		t.Errorf("duration = %q, want PT40M", d)
+	}
+}
+
 func TestEventsAndQuotes(t *testing.T) {
 	doc := analyse(t, "Pedro Sanchez held a phone call with Olaf Scholz. The two leaders discussed trade during the call. "+
 		"\"We agreed on the next steps,\" Sanchez told reporters.")

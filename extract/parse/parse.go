@@ -160,8 +160,51 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 			toks[j].Head = int(wk.state.head[j+1])
 			toks[j].DepRel = m.labels[wk.state.label[j+1]]
 		}
+		headedPrepositions(toks)
 	}
 	return nil
+}
+
+// headedPrepositions repairs a mistake the parser makes on news text:
+// a preposition heading its noun phrase ("spoken with → obj Netanyahu")
+// where Universal Dependencies, and every later stage, wants the noun to
+// head and the preposition to be its case marker ("spoken → obl
+// Netanyahu → case with"). A preposition with one nominal dependent
+// (obj, obl or nmod), itself attached as an oblique or nominal modifier,
+// is turned around; its other dependents follow the noun.
+func headedPrepositions(toks []extract.Token) {
+	for p := range toks {
+		prep := &toks[p]
+		if prep.UPOS != "ADP" || prep.Head == 0 || (prep.DepRel != "obl" && prep.DepRel != "nmod") {
+			continue
+		}
+		noun := -1
+		for j := range toks {
+			if toks[j].Head != p+1 {
+				continue
+			}
+			switch toks[j].DepRel {
+			case "obj", "obl", "nmod":
+				if u := toks[j].UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" {
+					if noun >= 0 {
+						noun = -2 // two of them: leave the tree alone
+					} else if noun == -1 {
+						noun = j
+					}
+				}
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		for j := range toks {
+			if j != noun && toks[j].Head == p+1 {
+				toks[j].Head = noun + 1
+			}
+		}
+		toks[noun].Head, toks[noun].DepRel = prep.Head, prep.DepRel
+		prep.Head, prep.DepRel = noun+1, "case"
+	}
 }
 
 // parse runs the parser over wk.words, leaving the tree in wk.state.

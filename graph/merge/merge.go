@@ -23,6 +23,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -144,6 +145,13 @@ func text(v quad.Value) string {
 // Merge returns the batch with its entity IRIs rewritten, followed by the
 // graphs already stored that must be rewritten with it; store them all in
 // one ReplaceGraphs call.
+//
+// It asks the store three questions per batch, each about all the names or
+// graphs at once (see store.SubjectsOf and store.ReadGraphs), since on
+// PostgreSQL every question is a round trip to the server: who has each
+// family name, which stored articles mention each one-word person who now
+// has a full name, and what those articles, and the stored versions of the
+// batch's articles with an ambiguous one-word name, hold.
 func (m *Merger) Merge(ctx context.Context, batch []store.Graph) ([]store.Graph, error) {
 	ents := make([]map[quad.IRI]*entity, len(batch))
 	inBatch := map[quad.IRI]bool{}
@@ -158,123 +166,166 @@ func (m *Merger) Merge(ctx context.Context, batch []store.Graph) ([]store.Graph,
 			}
 		}
 	}
-	people := func(familyName string) ([]quad.IRI, error) {
-		out := slices.Clone(family[familyName])
-		if m.st != nil {
-			stored, err := m.st.Subjects(ctx, vocab.FamilyName, quad.String(familyName))
-			if err != nil {
-				return nil, err
+	// The names to look up: the batch's family names and one-word names.
+	asked := map[string]bool{}
+	for n := range family {
+		asked[n] = true
+	}
+	for _, es := range ents {
+		for _, e := range es {
+			if n, ok := oneWord(e); ok {
+				asked[n] = true
 			}
-			for _, s := range stored {
-				if iri, ok := s.(quad.IRI); ok && !slices.Contains(out, iri) {
-					out = append(out, iri)
+		}
+	}
+	// The stored people of each of those names.
+	stored := map[string][]quad.IRI{}
+	if m.st != nil {
+		ask := slices.Sorted(maps.Keys(asked))
+		objects := make([]quad.Value, len(ask))
+		for i, n := range ask {
+			objects[i] = quad.String(n)
+		}
+		subjects, err := m.st.SubjectsOf(ctx, vocab.FamilyName, objects)
+		if err != nil {
+			return nil, fmt.Errorf("merge: find people by family name: %w", err)
+		}
+		for i, n := range ask {
+			for _, s := range subjects[i] {
+				if iri, ok := s.(quad.IRI); ok {
+					stored[n] = append(stored[n], iri)
 				}
 			}
 		}
-		slices.Sort(out)
-		return out, nil
 	}
-	out := make([]store.Graph, 0, len(batch))
+	people := func(familyName string) []quad.IRI {
+		out := slices.Clone(family[familyName])
+		for _, iri := range stored[familyName] {
+			if !slices.Contains(out, iri) {
+				out = append(out, iri)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+
+	// The batch's rewrites, but for the one-word names that fit several
+	// people: those keep the choice made when the article was stored, if
+	// it was, so that re-reading an article changes nothing.
+	type ambiguous struct {
+		iri   quad.IRI
+		name  string
+		cands []quad.IRI
+	}
+	to := make([]map[quad.IRI]target, len(batch))
+	undecided := make([][]ambiguous, len(batch))
+	var reread []quad.IRI // stored graphs to read
 	for i, g := range batch {
-		to := map[quad.IRI]target{}
+		to[i] = map[quad.IRI]target{}
 		for iri, e := range ents[i] {
 			if t, ok := m.alias(e); ok && t != iri {
-				to[iri] = target{iri: t}
+				to[i][iri] = target{iri: t}
 				continue
 			}
-			if e.typed || e.familyName != "" || len(e.names) == 0 || len(strings.Fields(e.names[0])) != 1 {
+			name, ok := oneWord(e)
+			if !ok {
 				continue
 			}
 			// A one-word name of a person (or of something of unknown
 			// type): the one person with that family name.
-			cands, err := people(e.names[0])
-			if err != nil {
-				return nil, err
-			}
+			cands := people(name)
 			if len(cands) > 1 {
-				// Ambiguous now, but the article may have been stored when
-				// it was not: keep the choice made then, so that
-				// re-reading an article changes nothing.
-				prev, err := m.previous(ctx, g.Label, e.names[0], cands)
-				if err != nil {
-					return nil, err
-				}
-				cands = prev
+				undecided[i] = append(undecided[i], ambiguous{iri, name, cands})
+				continue
 			}
 			if len(cands) == 1 && cands[0] != iri {
-				to[iri] = target{iri: cands[0], merged: true}
+				to[i][iri] = target{iri: cands[0], merged: true}
 			}
 		}
-		out = append(out, rewrite(g, to))
+		if len(undecided[i]) > 0 && m.st != nil {
+			reread = append(reread, g.Label)
+		}
 	}
-	if m.st == nil {
-		return out, nil
-	}
+
 	// Articles stored earlier that knew a newly complete person by family
 	// name alone.
 	redo := map[quad.IRI]map[quad.IRI]target{} // stored graph → its rewrites
-	names := make([]string, 0, len(family))
-	for n := range family {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		cands, err := people(n)
+	if m.st != nil {
+		var shorts []quad.Value
+		var fulls []quad.IRI
+		for _, n := range slices.Sorted(maps.Keys(family)) {
+			cands := people(n)
+			if short := m.v.Entity(n); len(cands) == 1 && cands[0] != short {
+				shorts = append(shorts, short)
+				fulls = append(fulls, cands[0])
+			}
+		}
+		mentioning, err := m.st.SubjectsOf(ctx, vocab.Mentions, shorts)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("merge: find articles mentioning one-word names: %w", err)
 		}
-		short := m.v.Entity(n)
-		if len(cands) != 1 || cands[0] == short {
-			continue
+		for i, labels := range mentioning {
+			short := shorts[i].(quad.IRI)
+			for _, l := range labels {
+				label, ok := l.(quad.IRI)
+				if !ok || inBatch[label] {
+					continue
+				}
+				if redo[label] == nil {
+					redo[label] = map[quad.IRI]target{}
+				}
+				redo[label][short] = target{iri: fulls[i], merged: true}
+			}
 		}
-		labels, err := m.st.Subjects(ctx, vocab.Mentions, short)
+	}
+	redoLabels := slices.Sorted(maps.Keys(redo))
+
+	var storedGraphs map[quad.IRI]store.Graph
+	if len(reread)+len(redoLabels) > 0 {
+		gs, err := m.st.ReadGraphs(ctx, append(reread, redoLabels...))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("merge: read stored articles: %w", err)
 		}
-		for _, l := range labels {
-			label, ok := l.(quad.IRI)
-			if !ok || inBatch[label] {
-				continue
-			}
-			if redo[label] == nil {
-				redo[label] = map[quad.IRI]target{}
-			}
-			redo[label][short] = target{iri: cands[0], merged: true}
+		storedGraphs = make(map[quad.IRI]store.Graph, len(gs))
+		for _, g := range gs {
+			storedGraphs[g.Label] = g
 		}
 	}
-	labels := make([]quad.IRI, 0, len(redo))
-	for l := range redo {
-		labels = append(labels, l)
-	}
-	slices.Sort(labels)
-	for _, label := range labels {
-		g := store.Graph{Label: label}
-		for q, err := range m.st.Quads(ctx, label) {
-			if err != nil {
-				return nil, err
+
+	out := make([]store.Graph, 0, len(batch)+len(redoLabels))
+	for i, g := range batch {
+		for _, a := range undecided[i] {
+			if iri, ok := previous(storedGraphs[g.Label], a.name, a.cands); ok && iri != a.iri {
+				to[i][a.iri] = target{iri: iri, merged: true}
 			}
-			g.Quads = append(g.Quads, q)
 		}
-		out = append(out, rewrite(g, redo[label]))
+		out = append(out, rewrite(g, to[i]))
+	}
+	for _, label := range redoLabels {
+		out = append(out, rewrite(storedGraphs[label], redo[label]))
 	}
 	return out, nil
 }
 
-// previous returns the one of cands that the stored version of article
-// label merged the one-word name into, if any.
-func (m *Merger) previous(ctx context.Context, label quad.IRI, name string, cands []quad.IRI) ([]quad.IRI, error) {
-	if m.st == nil {
-		return nil, nil
+// oneWord returns the one-word name of an entity that may be a person
+// known by family name alone: one not typed as something else, without a
+// family name of its own, whose first name is a single word.
+func oneWord(e *entity) (string, bool) {
+	if e.typed || e.familyName != "" || len(e.names) == 0 || len(strings.Fields(e.names[0])) != 1 {
+		return "", false
 	}
-	for q, err := range m.st.Quads(ctx, label) {
-		if err != nil {
-			return nil, err
-		}
+	return e.names[0], true
+}
+
+// previous returns the one of cands that g, an article's stored version,
+// merged the one-word name into, if any.
+func previous(g store.Graph, name string, cands []quad.IRI) (quad.IRI, bool) {
+	for _, q := range g.Quads {
 		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == vocab.AlternateName && text(q.Object) == name && slices.Contains(cands, iri) {
-			return []quad.IRI{iri}, nil
+			return iri, true
 		}
 	}
-	return nil, nil
+	return "", false
 }
 
 // alias returns the IRI the alias file gives one of e's names.

@@ -2,12 +2,14 @@ package merge
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/graph/store"
+	"github.com/newsgraph/newsgraph/graph/store/pgtest"
 	"github.com/newsgraph/newsgraph/graph/vocab"
 )
 
@@ -41,12 +43,35 @@ func article(label string, people ...person) store.Graph {
 	return g
 }
 
-// ingest merges and stores the graphs one batch after the other, and
-// returns the store's quads as sorted N-Quads lines.
-func ingest(t *testing.T, aliases map[string]quad.IRI, batches ...[]store.Graph) []string {
+// stores are the kinds of store the merge is tested on, each by a
+// function giving a new empty store's DSN: the merge asks the store
+// questions that each backend answers in its own way (see
+// store.SubjectsOf), and must give the same answers on all.
+var stores = []struct {
+	name string
+	dsn  func(t *testing.T) string
+}{
+	{"memory", func(*testing.T) string { return "memory:" }},
+	{"bolt", func(t *testing.T) string { return filepath.Join(t.TempDir(), "merge.db") }},
+	{"postgres", func(t *testing.T) string { return pgtest.DSN(t) }},
+}
+
+// forStores runs test once per kind of store, as a subtest, with newStore
+// giving the DSN of a new empty store of that kind.
+func forStores(t *testing.T, test func(t *testing.T, newStore func() string)) {
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) {
+			test(t, func() string { return s.dsn(t) })
+		})
+	}
+}
+
+// ingest merges and stores the graphs one batch after the other into the
+// empty store dsn, and returns the store's quads as sorted N-Quads lines.
+func ingest(t *testing.T, dsn string, aliases map[string]quad.IRI, batches ...[]store.Graph) []string {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, "memory:")
+	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,11 +98,15 @@ func ingest(t *testing.T, aliases map[string]quad.IRI, batches ...[]store.Graph)
 }
 
 func TestOrderDoesNotMatter(t *testing.T) {
+	forStores(t, testOrderDoesNotMatter)
+}
+
+func testOrderDoesNotMatter(t *testing.T, newStore func() string) {
 	full := article("a:full", person{"Vladimir Putin", vocab.Person}, person{"Donald Trump", vocab.Person})
 	short := article("a:short", person{"Putin", vocab.Thing}, person{"Trump", vocab.Person})
-	first := ingest(t, nil, []store.Graph{full}, []store.Graph{short})
-	second := ingest(t, nil, []store.Graph{short}, []store.Graph{full})
-	together := ingest(t, nil, []store.Graph{short, full})
+	first := ingest(t, newStore(), nil, []store.Graph{full}, []store.Graph{short})
+	second := ingest(t, newStore(), nil, []store.Graph{short}, []store.Graph{full})
+	together := ingest(t, newStore(), nil, []store.Graph{short, full})
 	if !slices.Equal(first, second) || !slices.Equal(first, together) {
 		t.Fatalf("order changed the store:\nfull first:\n%s\nshort first:\n%s", strings.Join(first, "\n"), strings.Join(second, "\n"))
 	}
@@ -97,7 +126,11 @@ func TestOrderDoesNotMatter(t *testing.T) {
 }
 
 func TestAmbiguousNameLeftAlone(t *testing.T) {
-	got := strings.Join(ingest(t, nil,
+	forStores(t, testAmbiguousNameLeftAlone)
+}
+
+func testAmbiguousNameLeftAlone(t *testing.T, newStore func() string) {
+	got := strings.Join(ingest(t, newStore(), nil,
 		[]store.Graph{article("a:1", person{"Anna Berg", vocab.Person}), article("a:2", person{"Lars Berg", vocab.Person})},
 		[]store.Graph{article("a:3", person{"Berg", vocab.Person})}), "\n")
 	if !strings.Contains(got, "entity/berg>") {
@@ -106,7 +139,11 @@ func TestAmbiguousNameLeftAlone(t *testing.T) {
 }
 
 func TestPlacesAreNotPeople(t *testing.T) {
-	got := strings.Join(ingest(t, nil,
+	forStores(t, testPlacesAreNotPeople)
+}
+
+func testPlacesAreNotPeople(t *testing.T, newStore func() string) {
+	got := strings.Join(ingest(t, newStore(), nil,
 		[]store.Graph{article("a:1", person{"Jack London", vocab.Person})},
 		[]store.Graph{article("a:2", person{"London", vocab.Place})}), "\n")
 	if !strings.Contains(got, "entity/london>") {
@@ -119,7 +156,7 @@ func TestAliases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(ingest(t, aliases, []store.Graph{article("a:1", person{"Vlad Putin", vocab.Person})}), "\n")
+	got := strings.Join(ingest(t, "memory:", aliases, []store.Graph{article("a:1", person{"Vlad Putin", vocab.Person})}), "\n")
 	if !strings.Contains(got, `<http://www.wikidata.org/entity/Q7747> <https://schema.org/name> "Vlad Putin"`) {
 		t.Errorf("alias not applied:\n%s", got)
 	}
@@ -132,11 +169,15 @@ func TestAliases(t *testing.T) {
 // of a family name keeps that merge when it is read again after a
 // namesake arrived.
 func TestRereadKeepsMerge(t *testing.T) {
+	forStores(t, testRereadKeepsMerge)
+}
+
+func testRereadKeepsMerge(t *testing.T, newStore func() string) {
 	anna := article("a:1", person{"Anna Berg", vocab.Person})
 	short := article("a:2", person{"Berg", vocab.Person})
 	lars := article("a:3", person{"Lars Berg", vocab.Person})
-	once := ingest(t, nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars})
-	again := ingest(t, nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars}, []store.Graph{short})
+	once := ingest(t, newStore(), nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars})
+	again := ingest(t, newStore(), nil, []store.Graph{anna}, []store.Graph{short}, []store.Graph{lars}, []store.Graph{short})
 	if !slices.Equal(once, again) {
 		t.Fatalf("reading an article again changed the store:\n%s\nthen\n%s", strings.Join(once, "\n"), strings.Join(again, "\n"))
 	}

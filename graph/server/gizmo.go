@@ -73,7 +73,11 @@ func (s *Server) runScript(ctx context.Context, src string, limit int) ([]any, e
 		}
 		return nil, ctx.Err()
 	}
-	res, err := s.st.Query(ctx, queries.Prelude(s.v)+src, limit)
+	var res []any
+	rels, err := queries.Relations(ctx, s.st, s.v)
+	if err == nil {
+		res, err = s.st.Query(ctx, queries.Prelude(s.v, rels)+src, limit)
+	}
 	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		s.log.Warn("script stopped at the time limit", "limit", s.cfg.QueryTimeout, "bytes", len(src))
 		return nil, fmt.Errorf("query stopped: it ran longer than the server's limit of %s", s.cfg.QueryTimeout)

@@ -567,7 +567,11 @@ func TestQueryLibrary(t *testing.T) {
 		t.Fatal("the library should have a query without arguments and one taking a name")
 	}
 	// Running one through the API gives what the store gives.
-	want, err := st.Query(context.Background(), queries.Prelude(v)+queries.Args(nil)+noArgs.Source, DefaultMaxResults)
+	rels, err := queries.Relations(context.Background(), st, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := st.Query(context.Background(), queries.Prelude(v, rels)+queries.Args(nil)+noArgs.Source, DefaultMaxResults)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -25,16 +26,26 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 	var size int64
 	err := k.db.View(func(tx *bolt.Tx) error {
 		size = tx.Size()
+		// The count reads a large part of the file: let the kernel take
+		// back the pages read as it goes, or they would all count in
+		// the process's memory at once (0.7 GB on a 1 GB store).
+		read := 0
+		release := func() {
+			if read++; read%256 == 0 && size > releaseAbove {
+				releaseMapping(k.db, size)
+			}
+		}
 		l := &loader{tx: tx, buckets: map[string]*bolt.Bucket{}}
-		size, err := l.meta(keySize)
+		quads, err := l.meta(keySize)
 		if err != nil {
 			return err
 		}
-		st.Quads = size
+		st.Quads = quads
 		c := tx.Cursor()
 		for name, v := c.Seek([]byte{'v'}); name != nil && name[0] == 'v'; name, v = c.Next() {
 			if v == nil && len(name) == 3 {
 				st.Nodes += int64(tx.Bucket(name).Stats().KeyN)
+				release()
 			}
 		}
 		labels := tx.Bucket(indexBucket(labelIndexDirs()))
@@ -57,6 +68,7 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 			if err != nil {
 				return err
 			}
+			release()
 			if !live {
 				continue // key is the next label's
 			}
@@ -72,7 +84,6 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("store stats: %w", err)
 	}
 	if size > releaseAbove {
-		// The count read every value bucket: a large part of the file.
 		releaseMapping(k.db, size)
 	}
 	return st, ctx.Err()
@@ -80,13 +91,18 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 
 // anyLive tells whether an index entry names a live quad: the loader
 // removes the quads it deletes, but Cayley, writing through the handle,
-// only marks them deleted.
+// only marks them deleted. It reads the entry's IDs one at a time and
+// stops at the first live quad, usually the first: an entry of a common
+// key (rdf:type ng:Relation of a relation used in every article) lists
+// tens of thousands of quads, and decoding them all cost about 0.3 ms
+// an entry.
 func (l *loader) anyLive(entry []byte) (bool, error) {
-	ids, err := decodeIDs(entry)
-	if err != nil {
-		return false, err
-	}
-	for _, id := range ids {
+	for len(entry) > 0 {
+		id, n := binary.Uvarint(entry)
+		if n <= 0 {
+			return false, errors.New("bad list of quad IDs")
+		}
+		entry = entry[n:]
 		p, err := l.readPrim(id)
 		if err != nil {
 			return false, err

@@ -95,6 +95,7 @@ type loader struct {
 	horizon uint64 // the last ID given before the batch
 	arena   arena
 	scratch []byte
+	touches int // reads of the file since the batch began, see touched
 }
 
 // load makes each of graphs (prepared, with distinct labels) hold exactly
@@ -128,6 +129,7 @@ func load(ctx context.Context, tx *bolt.Tx, indexes []ckv.QuadIndex, graphs []Gr
 	if err := l.resolve(); err != nil {
 		return 0, 0, err
 	}
+	l.releasePages()
 	var adds [][4]*node
 	var dels []prim
 	for i := range graphs {
@@ -173,11 +175,35 @@ func load(ctx context.Context, tx *bolt.Tx, indexes []ckv.QuadIndex, graphs []Gr
 	if err := l.writeNodes(); err != nil {
 		return 0, 0, err
 	}
+	l.releasePages()
 	if err := l.writeQuads(adds, dels); err != nil {
 		return 0, 0, err
 	}
 	return len(adds), len(dels), nil
 }
+
+// releasePages lets the kernel take back the pages of the file's memory
+// map that the batch has read so far: on a store of gigabytes, a batch
+// reads pages all over the file, which would otherwise all count in the
+// process's memory until the batch ends (see releaseMapping).
+func (l *loader) releasePages() {
+	if size := l.tx.Size(); size > releaseAbove {
+		releaseMapping(l.tx.DB(), size)
+	}
+}
+
+// touched counts one more random read of the file, and releases the pages
+// read every releaseEvery of them, which bounds the file pages a batch
+// holds (4 KiB each) whatever the batch's and the store's size.
+func (l *loader) touched() {
+	if l.touches++; l.touches%releaseEvery == 0 {
+		l.releasePages()
+	}
+}
+
+// releaseEvery is the number of reads between two releases of the file's
+// pages: each release is one system call over the whole mapping.
+const releaseEvery = 8192
 
 // node returns the batch's node for v, a value in the store's canonical
 // form.
@@ -203,6 +229,7 @@ func (l *loader) resolve() error {
 		if b == nil {
 			continue
 		}
+		l.touched()
 		if v := b.Get(n.hash[:]); v != nil {
 			id, k := binary.Uvarint(v)
 			if k <= 0 || id == 0 {
@@ -247,6 +274,7 @@ func (l *loader) graphQuads(label uint64) (map[[3]uint64]prim, error) {
 			return nil, fmt.Errorf("label index: %w", err)
 		}
 		for _, id := range ids {
+			l.touched()
 			p, err := l.readPrim(id)
 			if err != nil {
 				return nil, err
@@ -336,6 +364,7 @@ func (l *loader) writeNodes() error {
 		if n.id == 0 || n.delta == 0 {
 			continue
 		}
+		l.touched()
 		refs := l.bucket(valueBucket('n', n.hash))
 		count := n.delta
 		if refs != nil && !n.created {
@@ -421,6 +450,7 @@ func (l *loader) writeQuads(adds [][4]*node, dels []prim) error {
 			}
 			entries = entries[j:]
 		}
+		l.releasePages()
 	}
 	return l.addMeta(keySize, int64(len(adds)-len(dels)))
 }
@@ -455,6 +485,7 @@ func compareEntries(a, b indexEntry) int {
 // the others come. A key naming a node made by this batch is new, and is
 // written without reading.
 func (l *loader) updateEntry(b *bolt.Bucket, dirs int, entries []indexEntry, deleted map[uint64]bool) error {
+	l.touched()
 	key := l.arena.alloc(8 * dirs)
 	fresh := false
 	for i := range dirs {

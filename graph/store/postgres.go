@@ -30,9 +30,9 @@ import (
 //     for a replacement (see Store.replace). pgStore.replace does a whole
 //     ReplaceGraphs batch in one transaction of six statements, with arrays
 //     as parameters.
-//   - Cayley reads a quad with one query per node; Quads, Stats and Subjects
-//     read in one statement each, which also gives them one consistent
-//     snapshot while other processes write.
+//   - Cayley reads a quad with one query per node; Quads, ReadGraphs, Stats,
+//     Subjects and SubjectsOf read in one statement each, which also gives
+//     them one consistent snapshot while other processes write.
 //   - Cayley's schema has no index that starts with the graph label; Open
 //     adds one (labelIndex).
 //
@@ -511,19 +511,18 @@ func unescapeNullByte(s string) string { return strings.ReplaceAll(s, `\x00`, "\
 // label is empty), in the order they were added, until fn returns false;
 // see Store.eachQuad. It reads them, values included, in one statement.
 func (pg *pgStore) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Quad) bool) error {
-	query := `SELECT ` + nodeColumns("s") + `, ` + nodeColumns("p") + `, ` + nodeColumns("o") + `, ` + nodeColumns("l") + `
+	if label != "" {
+		return pg.graphQuads(ctx, []quad.IRI{label}, func(_ int, q quad.Quad) bool { return fn(q) })
+	}
+	// All quads: hash joins, each reading the nodes table once, are what
+	// the planner picks and what a whole export needs.
+	rows, err := pg.db.QueryContext(ctx, `SELECT `+nodeColumns("s")+`, `+nodeColumns("p")+`, `+nodeColumns("o")+`, `+nodeColumns("l")+`
 		FROM quads q
 		JOIN nodes s ON s.hash = q.subject_hash
 		JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash
-		LEFT JOIN nodes l ON l.hash = q.label_hash`
-	var args []any
-	if label != "" {
-		query += ` WHERE q.label_hash = $1`
-		args = append(args, csql.HashOf(label).SQLValue())
-	}
-	query += ` ORDER BY q.horizon`
-	rows, err := pg.db.QueryContext(ctx, query, args...)
+		LEFT JOIN nodes l ON l.hash = q.label_hash
+		ORDER BY q.horizon`)
 	if err != nil {
 		return err
 	}
@@ -556,6 +555,76 @@ func (pg *pgStore) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Qu
 	return ctx.Err()
 }
 
+// graphQuads calls fn with every stored quad of the graphs labels
+// (normalised), with the index in labels of its graph, graph by graph in
+// the order of their label hashes and each graph's quads in the order they
+// were added, until fn returns false. It reads them, values included, in
+// one statement.
+//
+// The statement looks each quad's values up in the nodes table by hash
+// (the LATERAL subqueries, which OFFSET 0 keeps the planner from turning
+// into joins): joined, the planner reads the whole nodes table into a
+// hash table for the objects, 54 ms for a graph of 477 quads on a store of
+// 52,000 nodes, and more as the store grows, where looking the values up
+// by hash took 8 ms.
+func (pg *pgStore) graphQuads(ctx context.Context, labels []quad.IRI, fn func(int, quad.Quad) bool) error {
+	byHash := make(map[refs.ValueHash][]int, len(labels))
+	hashes := make(pq.ByteaArray, 0, len(labels))
+	for i, l := range labels {
+		h := refs.HashOf(l)
+		if byHash[h] == nil {
+			hashes = append(hashes, h[:])
+		}
+		byHash[h] = append(byHash[h], i)
+	}
+	if len(hashes) == 0 {
+		return ctx.Err()
+	}
+	rows, err := pg.db.QueryContext(ctx, `SELECT q.label_hash, `+nodeColumns("s")+`, `+nodeColumns("p")+`, `+nodeColumns("o")+`
+		FROM quads q
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = q.subject_hash OFFSET 0) s
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = q.predicate_hash OFFSET 0) p
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = q.object_hash OFFSET 0) o
+		WHERE q.label_hash = ANY($1::bytea[])
+		ORDER BY q.label_hash, q.horizon`, hashes)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		label nodeHash
+		nodes [3]nodeRow
+	)
+	dest := []any{&label}
+	for i := range nodes {
+		dest = append(dest, nodes[i].dest()...)
+	}
+	for rows.Next() {
+		nodes = [3]nodeRow{}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		var q quad.Quad
+		for i, dir := range quad.Directions[:3] {
+			v, err := nodes[i].value()
+			if err != nil {
+				return err
+			}
+			q.Set(dir, v)
+		}
+		for _, i := range byHash[label.ValueHash] {
+			q.Label = labels[i]
+			if !fn(i, q) {
+				return nil
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
 // stats counts quads, nodes and graph labels in one statement, so that the
 // three counts agree even while other processes write.
 func (pg *pgStore) stats(ctx context.Context) (Stats, error) {
@@ -572,30 +641,64 @@ func (pg *pgStore) stats(ctx context.Context) (Stats, error) {
 
 // subjects returns the distinct subjects of the quads with predicate p and
 // object o (both normalised), sorted by their N-Quads form; see
-// Store.Subjects. It reads Cayley's (predicate, object, subject) index.
+// Store.Subjects.
 func (pg *pgStore) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.Value, error) {
-	rows, err := pg.db.QueryContext(ctx, `SELECT `+nodeColumns("n")+` FROM nodes n
-		WHERE n.hash IN (SELECT subject_hash FROM quads WHERE predicate_hash = $1 AND object_hash = $2)`,
-		csql.HashOf(p).SQLValue(), csql.HashOf(o).SQLValue())
+	out, err := pg.subjectsOf(ctx, p, []quad.Value{o})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// subjectsOf returns, for each of objects, the distinct subjects of the
+// quads with predicate p and that object (all normalised), sorted by their
+// N-Quads form; see Store.SubjectsOf. It reads Cayley's (predicate,
+// object, subject) index, and the subjects' values by hash, in one
+// statement.
+func (pg *pgStore) subjectsOf(ctx context.Context, p quad.IRI, objects []quad.Value) ([][]quad.Value, error) {
+	out := make([][]quad.Value, len(objects))
+	byHash := make(map[refs.ValueHash][]int, len(objects))
+	hashes := make(pq.ByteaArray, 0, len(objects))
+	for i, o := range objects {
+		h := refs.HashOf(o)
+		if byHash[h] == nil {
+			hashes = append(hashes, h[:])
+		}
+		byHash[h] = append(byHash[h], i)
+	}
+	if len(hashes) == 0 {
+		return out, ctx.Err()
+	}
+	rows, err := pg.db.QueryContext(ctx, `SELECT q.object_hash, `+nodeColumns("n")+`
+		FROM (SELECT DISTINCT object_hash, subject_hash FROM quads
+			WHERE predicate_hash = $1 AND object_hash = ANY($2::bytea[])) q
+		CROSS JOIN LATERAL (SELECT * FROM nodes WHERE hash = q.subject_hash OFFSET 0) n`,
+		csql.HashOf(p).SQLValue(), hashes)
 	if err != nil {
 		return nil, fmt.Errorf("subjects: %w", err)
 	}
 	defer rows.Close()
-	var out []quad.Value
 	for rows.Next() {
-		var n nodeRow
-		if err := rows.Scan(n.dest()...); err != nil {
+		var (
+			o nodeHash
+			n nodeRow
+		)
+		if err := rows.Scan(append([]any{&o}, n.dest()...)...); err != nil {
 			return nil, fmt.Errorf("subjects: %w", err)
 		}
 		v, err := n.value()
 		if err != nil {
 			return nil, fmt.Errorf("subjects: %w", err)
 		}
-		out = append(out, v)
+		for _, i := range byHash[o.ValueHash] {
+			out[i] = append(out[i], v)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("subjects: %w", err)
 	}
-	slices.SortFunc(out, func(a, b quad.Value) int { return strings.Compare(quad.ToString(a), quad.ToString(b)) })
-	return out, nil
+	for _, subj := range out {
+		slices.SortFunc(subj, func(a, b quad.Value) int { return strings.Compare(quad.ToString(a), quad.ToString(b)) })
+	}
+	return out, ctx.Err()
 }

@@ -714,3 +714,34 @@ func BenchmarkReplaceGraphPostgres(b *testing.B) {
 		})
 	}
 }
+
+// TestPostgresQuadOrder checks that a graph's quads are read back in the
+// order they were given, as eachQuad promises.
+func TestPostgresQuadOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openT(t, pgtest.DSN(t))
+	var graphs []Graph
+	for _, g := range syntheticGraphs(3, 40) {
+		slices.Reverse(g.Quads) // not in any order the hashes give
+		graphs = append(graphs, g)
+	}
+	if _, _, err := s.ReplaceGraphs(ctx, graphs); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range graphs {
+		want, err := prepareGraph(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []quad.Quad
+		for q, err := range s.Quads(ctx, g.Label) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, q)
+		}
+		if !slices.Equal(got, want.Quads) {
+			t.Errorf("Quads(%s) =\n%v\nwant, in the order given,\n%v", g.Label, got, want.Quads)
+		}
+	}
+}
