@@ -81,6 +81,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	start := time.Now()
 	if err := srv.Prepare(ctx); err != nil {
 		return err

@@ -49,7 +49,11 @@ func (rd *reader) each(dir quad.Direction, val quad.Value, max int, fn func(quad
 		if n == max {
 			return true, nil
 		}
-		n++
+		// Cayley's iterators do not all watch the context: a read of
+		// every name of a big store must still stop when asked.
+		if n++; n%1024 == 0 && rd.ctx.Err() != nil {
+			return false, rd.ctx.Err()
+		}
 		q, err := rd.qs.Quad(it.Result())
 		if err != nil {
 			return false, err

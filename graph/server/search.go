@@ -71,6 +71,12 @@ type searchIndex struct {
 	st      *store.Store
 	v       vocab.Vocab
 	refresh time.Duration
+	// life is the context of the builds, which outlive the requests that
+	// start them but not the server: close cancels it, so that a server
+	// stopped during a long first build stops at once rather than
+	// holding the store until the build ends.
+	life  context.Context
+	close context.CancelFunc
 
 	mu       sync.Mutex
 	entries  []*entry
@@ -85,7 +91,9 @@ type searchIndex struct {
 const buildTimeout = 5 * time.Minute
 
 func newSearchIndex(st *store.Store, v vocab.Vocab, refresh time.Duration) *searchIndex {
-	return &searchIndex{st: st, v: v, refresh: refresh}
+	ix := &searchIndex{st: st, v: v, refresh: refresh}
+	ix.life, ix.close = context.WithCancel(context.Background())
+	return ix
 }
 
 // get returns the entries, starting a rebuild when one is due and waiting
@@ -95,7 +103,7 @@ func (ix *searchIndex) get(ctx context.Context) ([]*entry, error) {
 	if (ix.built.IsZero() || time.Since(ix.built) > ix.refresh || ix.stale.Load()) && ix.building == nil {
 		ix.building = make(chan struct{})
 		ix.stale.Store(false)
-		go ix.rebuild(context.WithoutCancel(ctx), ix.building)
+		go ix.rebuild(ix.life, ix.building)
 	}
 	entries, built, building := ix.entries, ix.built, ix.building
 	ix.mu.Unlock()
@@ -128,7 +136,7 @@ func (ix *searchIndex) update(ctx context.Context) error {
 			}
 			ix.building = make(chan struct{})
 			ix.stale.Store(false)
-			go ix.rebuild(context.WithoutCancel(ctx), ix.building)
+			go ix.rebuild(ix.life, ix.building)
 		}
 		building := ix.building
 		ix.mu.Unlock()

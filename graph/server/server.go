@@ -161,6 +161,10 @@ func (s *Server) Prepare(ctx context.Context) error {
 	return err
 }
 
+// Close stops the server's background work (a running build of the search
+// index): call it before closing the store.
+func (s *Server) Close() { s.index.close() }
+
 // Writable tells whether the server accepts ingest requests.
 func (s *Server) Writable() bool { return s.cfg.Ingester != nil }
 

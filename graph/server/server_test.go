@@ -751,3 +751,25 @@ func TestClientGoesAway(t *testing.T) {
 		t.Errorf("after a client went away: status %d", status)
 	}
 }
+
+// TestCloseStopsIndexBuild checks that a closed server builds no search
+// index: `newsgraph serve` stopped during the first build of a big store's
+// index must not wait for it to end.
+func TestCloseStopsIndexBuild(t *testing.T) {
+	s, err := New(Config{Store: newTestStore(t), Vocab: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := s.Prepare(context.Background()); !errors.Is(err, context.Canceled) {
+		t.Errorf("Prepare after Close: %v, want context.Canceled", err)
+	}
+	open, err := New(Config{Store: newTestStore(t), Vocab: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer open.Close()
+	if err := open.Prepare(context.Background()); err != nil {
+		t.Errorf("Prepare of an open server: %v", err)
+	}
+}
