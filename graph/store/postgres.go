@@ -568,15 +568,7 @@ func (pg *pgStore) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Qu
 // 52,000 nodes, and more as the store grows, where looking the values up
 // by hash took 8 ms.
 func (pg *pgStore) graphQuads(ctx context.Context, labels []quad.IRI, fn func(int, quad.Quad) bool) error {
-	byHash := make(map[refs.ValueHash][]int, len(labels))
-	hashes := make(pq.ByteaArray, 0, len(labels))
-	for i, l := range labels {
-		h := refs.HashOf(l)
-		if byHash[h] == nil {
-			hashes = append(hashes, h[:])
-		}
-		byHash[h] = append(byHash[h], i)
-	}
+	byHash, hashes := hashPositions(labels)
 	if len(hashes) == 0 {
 		return ctx.Err()
 	}
@@ -650,6 +642,21 @@ func (pg *pgStore) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]qu
 	return out[0], nil
 }
 
+// hashPositions returns the distinct hashes of values, as a statement's
+// array argument, and where each hash is among values.
+func hashPositions[V quad.Value](values []V) (map[refs.ValueHash][]int, pq.ByteaArray) {
+	byHash := make(map[refs.ValueHash][]int, len(values))
+	hashes := make(pq.ByteaArray, 0, len(values))
+	for i, v := range values {
+		h := refs.HashOf(v)
+		if byHash[h] == nil {
+			hashes = append(hashes, h[:])
+		}
+		byHash[h] = append(byHash[h], i)
+	}
+	return byHash, hashes
+}
+
 // subjectsOf returns, for each of objects, the distinct subjects of the
 // quads with predicate p and that object (all normalised), sorted by their
 // N-Quads form; see Store.SubjectsOf. It reads Cayley's (predicate,
@@ -657,15 +664,7 @@ func (pg *pgStore) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]qu
 // statement.
 func (pg *pgStore) subjectsOf(ctx context.Context, p quad.IRI, objects []quad.Value) ([][]quad.Value, error) {
 	out := make([][]quad.Value, len(objects))
-	byHash := make(map[refs.ValueHash][]int, len(objects))
-	hashes := make(pq.ByteaArray, 0, len(objects))
-	for i, o := range objects {
-		h := refs.HashOf(o)
-		if byHash[h] == nil {
-			hashes = append(hashes, h[:])
-		}
-		byHash[h] = append(byHash[h], i)
-	}
+	byHash, hashes := hashPositions(objects)
 	if len(hashes) == 0 {
 		return out, ctx.Err()
 	}
