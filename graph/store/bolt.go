@@ -59,10 +59,10 @@ type boltKV struct {
 func openBolt(ctx context.Context, path string) (*boltKV, error) {
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout: lockTimeout,
-		// Mapping 1 GiB of address space (not memory, not disk) at once
-		// spares bbolt a remap, which copies every node the write
-		// transaction touched, each time the file doubles.
-		InitialMmapSize: 1 << 30,
+		// Mapping address space (not memory, not disk) at once spares
+		// bbolt its remaps, which copy every node the write transaction
+		// touched, each time the file grows (see mapSize).
+		InitialMmapSize: initialMmapSize(),
 	})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s is in use by another process", path)
@@ -218,7 +218,7 @@ func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error
 		return err
 	}
 	size := tx.Size()
-	if err := tx.Commit(); err != nil {
+	if err := releaseDuring(k.db, size, tx.Commit); err != nil {
 		return err
 	}
 	if size > releaseAbove {

@@ -3,10 +3,29 @@
 package store
 
 import (
+	"math/bits"
 	"syscall"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
+
+// mapSize is the address space bbolt maps for a store on 64-bit Linux:
+// far more than any store's file, so that bbolt never maps the file again
+// while the process runs (it remaps when the file outgrows the mapping,
+// at 1 GiB steps by default). The mapping then stays where it is, which is
+// what lets releaseDuring release its pages while bbolt works in it.
+// Address space costs nothing until pages are read.
+const mapSize = 1 << 40
+
+// initialMmapSize is the bbolt option giving mapSize where the address
+// space allows it, and 1 GiB elsewhere.
+func initialMmapSize() int {
+	if bits.UintSize == 64 {
+		return mapSize
+	}
+	return 1 << 30
+}
 
 // releaseMapping tells the kernel that the process no longer needs the
 // pages of db's memory map it has read, up to size bytes: they stay in the
@@ -17,4 +36,35 @@ func releaseMapping(db *bolt.DB, size int64) {
 	// bbolt maps the file read-only and shared, so the pages hold nothing
 	// that is not in the file; a failure only leaves them mapped.
 	syscall.Syscall(syscall.SYS_MADVISE, db.Info().Data, uintptr(size), syscall.MADV_DONTNEED)
+}
+
+// releaseDuring runs fn, typically a bbolt commit, while releasing the
+// pages of db's mapping every few milliseconds. A commit reads the old
+// copy of every page it rewrites (to free it), and on a store of
+// gigabytes those reads alone mapped 0.5 GB at once into the process,
+// growing with the store. Releasing them while bbolt reads is safe only
+// because the mapping cannot move (see mapSize): it is not done for files
+// that could outgrow it, nor where addresses are 32 bits.
+func releaseDuring(db *bolt.DB, size int64, fn func() error) error {
+	if bits.UintSize != 64 || size > mapSize/2 || size <= releaseAbove {
+		return fn()
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				releaseMapping(db, size)
+			}
+		}
+	}()
+	err := fn()
+	close(stop)
+	<-done
+	return err
 }

@@ -68,6 +68,8 @@ func BenchmarkQueryShapes(b *testing.B) {
 		// (one per article naming it), then one name per partner.
 		{"out-2hop", named + ".Out(relations()).Out(schema(\"name\")).All()"},
 		{"both-2hop-labels", named + ".Both(relations()).Unique().ForEach(function (o) { g.Emit(label(o.id)) })"},
+		// Two relation edges away, both ways: the partners' partners.
+		{"both-both-2hop", named + ".Both(relations()).Both(relations()).Unique().All()"},
 		{"in-out-2hop", named + ".In(schema(\"mentions\")).Out(schema(\"mentions\")).Unique().All()"},
 		{"statements", named + ".In(rdf(\"subject\")).Has(rdf(\"type\"), rdf(\"Statement\")).Out(rdf(\"predicate\")).Unique().All()"},
 		{"links", named + ".ForEach(function (a) { g.Emit(links(a.id).length) })"},
