@@ -14,6 +14,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -143,6 +144,18 @@ func (d *Document) Span(s Sentence) (start, end int) {
 // Words returns the tokens of sentence s; token i of the sentence has CoNLL-U
 // ID i+1, which is what Token.Head refers to.
 func (d *Document) Words(s Sentence) []Token { return d.Tokens[s.First:s.Last] }
+
+// CaseMarker returns the lower-cased case marker of token i (a document
+// index) of sentence s: the preposition of a prepositional phrase ("with"
+// in "spoke with Trump"), or "" if the parse gives it none.
+func (d *Document) CaseMarker(s Sentence, i int) string {
+	for j := s.First; j < s.Last; j++ {
+		if t := &d.Tokens[j]; t.Head == i-s.First+1 && t.DepRel == "case" {
+			return strings.ToLower(d.Form(t))
+		}
+	}
+	return ""
+}
 
 // SentenceText returns the text a sentence covers.
 func (d *Document) SentenceText(s Sentence) string {

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
@@ -78,7 +79,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(ctx, e, args[1:])
+		stopProfile, err := startProfile(os.Getenv("NEWSGRAPH_CPUPROFILE"))
+		if err == nil {
+			err = c.run(ctx, e, args[1:])
+			stopProfile()
+		}
 		switch {
 		case err == nil:
 			return 0
@@ -92,6 +97,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "newsgraph: unknown command %q (run `newsgraph help`)\n", args[0])
 	return 2
+}
+
+// startProfile writes a CPU profile of the command to path, when one is
+// given (NEWSGRAPH_CPUPROFILE), for `go tool pprof`: the way to see where a
+// long ingest or import spends its time. The returned function ends it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func usage(w io.Writer) {

@@ -145,7 +145,7 @@ func (r *Resolver) counterpart(doc *extract.Document, s extract.Sentence, i int,
 	verb := t.Head // 1-based, in the sentence
 	switch {
 	case t.DepRel == "obj" || t.DepRel == "iobj":
-	case (t.DepRel == "obl" || t.DepRel == "nmod") && hasCase(doc, s, h, "with"):
+	case (t.DepRel == "obl" || t.DepRel == "nmod") && doc.CaseMarker(s, h) == "with":
 		// "talks with Scholz", "by phone with Lula": the partner of the
 		// noun's verb.
 		if n := &doc.Tokens[s.First+verb-1]; t.DepRel == "nmod" && (n.DepRel == "obj" || n.DepRel == "obl") && n.Head != 0 {
@@ -162,17 +162,6 @@ func (r *Resolver) counterpart(doc *extract.Document, s extract.Sentence, i int,
 		}
 	}
 	return -1
-}
-
-// hasCase tells whether the word at token h has the case marker word
-// ("with" in "with Trump").
-func hasCase(doc *extract.Document, s extract.Sentence, h int, word string) bool {
-	for j := s.First; j < s.Last; j++ {
-		if t := &doc.Tokens[j]; s.First+t.Head-1 == h && t.DepRel == "case" && strings.EqualFold(doc.Form(t), word) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameHead climbs from token i to the head of the name phrase it is part

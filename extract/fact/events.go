@@ -103,7 +103,7 @@ func (r *reader) nounEvent(i int, lemma string) int {
 	for _, d := range r.dependents(i) {
 		switch r.tok(d).DepRel {
 		case "nmod":
-			switch r.caseOf(d) {
+			switch r.doc.CaseMarker(r.sentenceOf(d), d) {
 			case "with", "between", "among":
 				for _, c := range r.conjuncts(d) {
 					if en, ok := r.nameEntity(c); ok {
@@ -245,16 +245,6 @@ func (r *reader) within(sp extract.Span, h int) bool {
 		}
 	}
 	return false
-}
-
-// caseOf returns the lower-cased preposition of token d.
-func (r *reader) caseOf(d int) string {
-	for _, c := range r.dependents(d) {
-		if r.tok(c).DepRel == "case" {
-			return strings.ToLower(r.doc.Form(r.tok(c)))
-		}
-	}
-	return ""
 }
 
 // eventDetails adds what proposition k says about an event: who took part

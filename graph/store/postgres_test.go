@@ -17,7 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/cayley/graph/sql/postgres"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph/store/pgtest"
@@ -49,12 +51,13 @@ func sqlT(t testing.TB, dsn string) *sql.DB {
 
 // checkTables checks that Cayley's tables are consistent: each node's
 // reference count is the number of quad directions that refer to it, so
-// no node is unreferenced (the foreign keys guarantee the converse), and
-// no quad is stored twice.
+// no node is unreferenced, every quad's nodes are stored (the store drops
+// Cayley's foreign keys, which would check it on insert), and no quad is
+// stored twice.
 func checkTables(t testing.TB, dsn string) {
 	t.Helper()
 	db := sqlT(t, dsn)
-	var wrong, dups int
+	var wrong, dangling, dups int
 	err := db.QueryRow(`SELECT count(*) FROM nodes n WHERE n.refs <= 0 OR n.refs <>
 		(SELECT count(*) FROM quads WHERE subject_hash = n.hash) +
 		(SELECT count(*) FROM quads WHERE predicate_hash = n.hash) +
@@ -63,13 +66,21 @@ func checkTables(t testing.TB, dsn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	err = db.QueryRow(`SELECT count(*) FROM quads q WHERE
+		NOT EXISTS (SELECT 1 FROM nodes WHERE hash = q.subject_hash) OR
+		NOT EXISTS (SELECT 1 FROM nodes WHERE hash = q.predicate_hash) OR
+		NOT EXISTS (SELECT 1 FROM nodes WHERE hash = q.object_hash) OR
+		(q.label_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM nodes WHERE hash = q.label_hash))`).Scan(&dangling)
+	if err != nil {
+		t.Fatal(err)
+	}
 	err = db.QueryRow(`SELECT count(*) FROM (SELECT 1 FROM quads
 		GROUP BY subject_hash, predicate_hash, object_hash, label_hash HAVING count(*) > 1) d`).Scan(&dups)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if wrong != 0 || dups != 0 {
-		t.Errorf("%d nodes with a wrong reference count, %d quads stored more than once", wrong, dups)
+	if wrong != 0 || dangling != 0 || dups != 0 {
+		t.Errorf("%d nodes with a wrong reference count, %d quads missing a node, %d quads stored more than once", wrong, dangling, dups)
 	}
 }
 
@@ -131,6 +142,41 @@ func TestPostgresOpen(t *testing.T) {
 	if !strings.Contains(plan.String(), "quads_label_index") {
 		t.Errorf("a lookup by label does not use the label index:\n%s", plan.String())
 	}
+}
+
+// TestPostgresForeignKeys checks that Open drops Cayley's foreign keys from
+// a database whose schema Cayley made, and that the store keeps the tables
+// consistent without them.
+func TestPostgresForeignKeys(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	if err := graph.InitQuadStore(postgres.Type, dsn, nil); err != nil {
+		t.Fatal(err)
+	}
+	db := sqlT(t, dsn)
+	count := func() int {
+		t.Helper()
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_constraint
+			WHERE conrelid = 'quads'::regclass AND contype = 'f'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(); n != len(cayleyForeignKeys) {
+		t.Fatalf("Cayley's schema has %d foreign keys, want %d", n, len(cayleyForeignKeys))
+	}
+	s := openT(t, dsn)
+	if n := count(); n != 0 {
+		t.Fatalf("after Open, quads has %d foreign keys", n)
+	}
+	replaceT(t, s, art1, article1(), 17, 0)
+	checkTables(t, dsn)
+	// A second Open finds nothing to drop; deleting quads deletes the
+	// nodes only they used.
+	s = openT(t, dsn)
+	replaceT(t, s, art1, article1()[:5], 0, 12)
+	checkTables(t, dsn)
 }
 
 // TestPostgresValues stores values that SQL arrays and PostgreSQL text

@@ -176,15 +176,18 @@ func prepareGraph(g Graph) (Graph, error) {
 	if err != nil {
 		return Graph{}, err
 	}
-	seen := make(map[quadKey]struct{}, len(g.Quads))
+	// Canonical values are equal exactly when their N-Quads forms are,
+	// and comparing them costs no string building.
+	seen := make(map[[3]quad.Value]struct{}, len(g.Quads))
 	out := Graph{Label: lab, Quads: make([]quad.Quad, 0, len(g.Quads))}
 	for i, q := range g.Quads {
 		nq, err := normalizeQuad(q, lab)
 		if err != nil {
 			return Graph{}, fmt.Errorf("quad %d (%v): %w", i, q, err)
 		}
-		if _, dup := seen[keyOf(nq)]; !dup {
-			seen[keyOf(nq)] = struct{}{}
+		k := [3]quad.Value{nq.Subject, nq.Predicate, nq.Object}
+		if _, dup := seen[k]; !dup {
+			seen[k] = struct{}{}
 			out.Quads = append(out.Quads, nq)
 		}
 	}
