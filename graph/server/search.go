@@ -174,59 +174,50 @@ func (ix *searchIndex) rebuild(ctx context.Context, done chan struct{}) {
 // excluded are the types of named nodes that are not entities.
 var excluded = map[string]bool{"Statement": true, "NewsArticle": true, "Event": true, "CommunicateAction": true, "Quotation": true, "Relation": true}
 
-// load reads every named node's names, types and mentions.
+// load reads every named node's names, types and mentions, in two reads
+// of the store: the names, then the types and mentions of the named nodes
+// (other nodes' types, a statement's for each fact, are not kept).
 func (ix *searchIndex) load(ctx context.Context) ([]*entry, error) {
 	byID := map[string]*entry{}
 	types := map[string][]string{}
 	mentions := map[string]map[string]bool{}
-	err := ix.st.Locked(false, func() error {
-		rd := &reader{ctx: ctx, qs: ix.st.Handle().QuadStore, v: ix.v}
-		for _, p := range []quad.IRI{vocab.Name, vocab.AlternateName} {
-			if _, err := rd.each(quad.Predicate, p, -1, func(q quad.Quad) bool {
-				id := termID(q.Subject)
-				e := byID[id]
-				if e == nil {
-					e = &entry{node: Node{ID: id, Kind: "iri"}}
-					if _, ok := q.Subject.(quad.BNode); ok {
-						e.node.Kind = "blank"
-					}
-					byID[id] = e
-				}
-				name := text(q.Object)
-				if p == vocab.Name && e.node.Label == "" {
-					e.node.Label = name
-					e.names = append([]string{name}, e.names...)
-				} else if !contains(e.names, name) {
-					e.names = append(e.names, name)
-				}
-				return true
-			}); err != nil {
-				return err
-			}
+	for q, err := range ix.st.QuadsWith(ctx, []quad.IRI{vocab.Name, vocab.AlternateName}) {
+		if err != nil {
+			return nil, err
 		}
-		if _, err := rd.each(quad.Predicate, vocab.Type, -1, func(q quad.Quad) bool {
-			id := termID(q.Subject)
-			if byID[id] != nil {
+		id := termID(q.Subject)
+		e := byID[id]
+		if e == nil {
+			e = &entry{node: Node{ID: id, Kind: "iri"}}
+			if _, ok := q.Subject.(quad.BNode); ok {
+				e.node.Kind = "blank"
+			}
+			byID[id] = e
+		}
+		name := text(q.Object)
+		if q.Predicate == vocab.Name && e.node.Label == "" {
+			e.node.Label = name
+			e.names = append([]string{name}, e.names...)
+		} else if !contains(e.names, name) {
+			e.names = append(e.names, name)
+		}
+	}
+	for q, err := range ix.st.QuadsWith(ctx, []quad.IRI{vocab.Type, vocab.Mentions}) {
+		if err != nil {
+			return nil, err
+		}
+		if q.Predicate == vocab.Type {
+			if id := termID(q.Subject); byID[id] != nil {
 				types[id] = append(types[id], shortName(text(q.Object)))
 			}
-			return true
-		}); err != nil {
-			return err
+			continue
 		}
-		_, err := rd.each(quad.Predicate, vocab.Mentions, -1, func(q quad.Quad) bool {
-			id := termID(q.Object)
-			if byID[id] != nil {
-				if mentions[id] == nil {
-					mentions[id] = map[string]bool{}
-				}
-				mentions[id][termID(q.Subject)] = true
+		if id := termID(q.Object); byID[id] != nil {
+			if mentions[id] == nil {
+				mentions[id] = map[string]bool{}
 			}
-			return true
-		})
-		return err
-	})
-	if err != nil {
-		return nil, err
+			mentions[id][termID(q.Subject)] = true
+		}
 	}
 	out := make([]*entry, 0, len(byID))
 	for id, e := range byID {

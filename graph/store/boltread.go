@@ -168,3 +168,99 @@ func (k *boltKV) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad
 	})
 	return out, ctx.Err()
 }
+
+// quadsWith calls fn with every live quad whose predicate is one of preds
+// (canonical), in the order of their IDs, until fn returns false. Cayley's
+// layout has no index that starts with the predicate, so its iterators
+// read every quad once per predicate; this reads the log once, in key
+// order, and looks up only the values of the quads it keeps.
+func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Quad) bool) error {
+	return k.db.View(func(tx *bolt.Tx) error {
+		l := &loader{tx: tx, byValue: map[quad.Value]*node{}, byHash: map[valueHash]*node{}, byID: map[uint64]*node{}, buckets: map[string]*bolt.Bucket{}}
+		want := map[uint64]bool{}
+		nodes := make([]*node, len(preds))
+		for i, p := range preds {
+			nodes[i] = l.node(p)
+		}
+		if err := l.resolve(); err != nil {
+			return err
+		}
+		for _, n := range nodes {
+			if n.id != 0 {
+				want[n.id] = true
+			}
+		}
+		log := tx.Bucket(bucketLog)
+		if len(want) == 0 || log == nil {
+			return nil
+		}
+		size := tx.Size()
+		defer func() {
+			if size > releaseAbove {
+				releaseMapping(k.db, size)
+			}
+		}()
+		values := valueCache{log: log, values: map[uint64]quad.Value{}}
+		c := log.Cursor()
+		read := 0
+		for key, raw := c.First(); key != nil; key, raw = c.Next() {
+			if read++; read%(64<<10) == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				// A scan reads the whole log: let the kernel take back
+				// the pages behind it.
+				if size > releaseAbove {
+					releaseMapping(k.db, size)
+				}
+			}
+			p, err := decodePrimitive(raw)
+			if err != nil {
+				return fmt.Errorf("log entry %x: %w", key, err)
+			}
+			if p.value != nil || p.deleted || !want[p.dirs[1]] {
+				continue
+			}
+			var q quad.Quad
+			for i, id := range p.dirs {
+				if id == 0 {
+					continue // no label
+				}
+				v, err := values.get(id)
+				if err != nil {
+					return err
+				}
+				q.Set(quad.Directions[i], v)
+			}
+			if !fn(q) {
+				return nil
+			}
+		}
+		return ctx.Err()
+	})
+}
+
+// valueCache reads nodes' values from the log by ID, remembering up to
+// maxCachedValues of them: a scan meets the same predicates, labels and
+// entities again and again.
+type valueCache struct {
+	log    *bolt.Bucket
+	values map[uint64]quad.Value
+}
+
+const maxCachedValues = 1 << 20
+
+func (c *valueCache) get(id uint64) (quad.Value, error) {
+	if v, ok := c.values[id]; ok {
+		return v, nil
+	}
+	v, err := readValue(c.log, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(c.values) >= maxCachedValues {
+		clear(c.values)
+	}
+	c.values[id] = v
+	return v, nil
+}

@@ -294,7 +294,22 @@ func (l *loader) nodeByID(id uint64) (*node, error) {
 	if n, ok := l.byID[id]; ok {
 		return n, nil
 	}
-	raw := l.bucket(bucketLog).Get(idKey(id))
+	v, err := readValue(l.bucket(bucketLog), id)
+	if err != nil {
+		return nil, err
+	}
+	n := l.node(v)
+	if n.id != 0 && n.id != id {
+		return nil, fmt.Errorf("store: value %v has two IDs, %d and %d", v, n.id, id)
+	}
+	n.id = id
+	l.byID[id] = n
+	return n, nil
+}
+
+// readValue reads the value of node id from the log bucket.
+func readValue(log *bolt.Bucket, id uint64) (quad.Value, error) {
+	raw := log.Get(idKey(id))
 	if raw == nil {
 		return nil, fmt.Errorf("store: node %d is missing from the log", id)
 	}
@@ -306,13 +321,7 @@ func (l *loader) nodeByID(id uint64) (*node, error) {
 	if err != nil || v == nil {
 		return nil, fmt.Errorf("store: value of node %d: %v", id, err)
 	}
-	n := l.node(v)
-	if n.id != 0 && n.id != id {
-		return nil, fmt.Errorf("store: value %v has two IDs, %d and %d", v, n.id, id)
-	}
-	n.id = id
-	l.byID[id] = n
-	return n, nil
+	return v, nil
 }
 
 // readPrim reads the log entry of quad id.

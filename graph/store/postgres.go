@@ -551,15 +551,29 @@ func (pg *pgStore) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Qu
 	if label != "" {
 		return pg.graphQuads(ctx, []quad.IRI{label}, func(_ int, q quad.Quad) bool { return fn(q) })
 	}
-	// All quads: hash joins, each reading the nodes table once, are what
-	// the planner picks and what a whole export needs.
+	return pg.quadsWhere(ctx, "", nil, fn)
+}
+
+// quadsWith calls fn with every quad whose predicate is one of preds
+// (canonical), in the order they were added, until fn returns false.
+func (pg *pgStore) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Quad) bool) error {
+	_, hashes := hashPositions(preds)
+	return pg.quadsWhere(ctx, "WHERE q.predicate_hash = ANY($1::bytea[])", []any{hashes}, fn)
+}
+
+// quadsWhere calls fn with the quads the SQL condition where (on quads q)
+// selects, in the order they were added, reading their values in the same
+// statement: hash joins, each reading the nodes table once, are what the
+// planner picks and what a whole export needs.
+func (pg *pgStore) quadsWhere(ctx context.Context, where string, args []any, fn func(quad.Quad) bool) error {
 	rows, err := pg.db.QueryContext(ctx, `SELECT `+nodeColumns("s")+`, `+nodeColumns("p")+`, `+nodeColumns("o")+`, `+nodeColumns("l")+`
 		FROM quads q
 		JOIN nodes s ON s.hash = q.subject_hash
 		JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash
 		LEFT JOIN nodes l ON l.hash = q.label_hash
-		ORDER BY q.horizon`)
+		`+where+`
+		ORDER BY q.horizon`, args...)
 	if err != nil {
 		return err
 	}

@@ -108,6 +108,85 @@ func (s *Store) Quads(ctx context.Context, label quad.IRI) iter.Seq2[quad.Quad, 
 	}
 }
 
+// QuadsWith iterates over the quads of all graphs whose predicate is one of
+// predicates (every name, every type), in canonical form and in no order
+// to rely on, holding the read
+// lock as Quads does. Cayley keeps no index that starts with the
+// predicate, so this reads every quad of the store, once for all the
+// predicates given; on the stores this package writes it reads them
+// straight from the layout, many times faster than Cayley's iterators.
+func (s *Store) QuadsWith(ctx context.Context, predicates []quad.IRI) iter.Seq2[quad.Quad, error] {
+	return func(yield func(quad.Quad, error) bool) {
+		s.rlock()
+		defer s.runlock()
+		if s.closed {
+			yield(quad.Quad{}, ErrClosed)
+			return
+		}
+		preds := make([]quad.IRI, len(predicates))
+		for i, p := range predicates {
+			preds[i] = p.Full()
+		}
+		var failed error
+		each := func(q quad.Quad) bool {
+			nq, err := exportQuad(q)
+			if err != nil {
+				failed = err
+				return false
+			}
+			return yield(nq, nil)
+		}
+		var err error
+		switch {
+		case s.pg != nil:
+			err = s.pg.quadsWith(ctx, preds, each)
+		case s.bolt != nil && s.bolt.direct:
+			err = s.bolt.quadsWith(ctx, preds, each)
+		default:
+			err = s.eachWith(ctx, preds, each)
+		}
+		if err == nil {
+			err = failed
+		}
+		if err != nil {
+			yield(quad.Quad{}, err)
+		}
+	}
+}
+
+// eachWith is QuadsWith through Cayley's iterators: it reads every quad
+// once per predicate.
+func (s *Store) eachWith(ctx context.Context, preds []quad.IRI, fn func(quad.Quad) bool) error {
+	qs := s.h.QuadStore
+	for _, p := range preds {
+		ref, err := qs.ValueOf(p)
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			continue
+		}
+		it := qs.QuadIterator(quad.Predicate, ref).Iterate()
+		for it.Next(ctx) {
+			q, err := qs.Quad(it.Result())
+			if err != nil {
+				it.Close()
+				return err
+			}
+			if !fn(q) {
+				it.Close()
+				return nil
+			}
+		}
+		err = it.Err()
+		it.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
 // exportQuad returns a stored quad in canonical form. Quads written through
 // ReplaceGraphs already are; a store filled by other tools may hold
 // quad.Int and the like, which N-Quads writers print with datatype IRIs

@@ -562,3 +562,56 @@ func failBatch(t *testing.T, s *Store) {
 		t.Fatalf("batch = %v after adding %d quads; want the injected error after 17", err, added)
 	}
 }
+
+// TestQuadsWith checks that QuadsWith gives the live quads of the
+// predicates asked for, on every backend, after replacements and after
+// a deletion through Cayley's own writer (which bbolt keeps in the log,
+// marked deleted).
+func TestQuadsWith(t *testing.T) {
+	ctx := context.Background()
+	name, typ := quad.IRI(sch+"name"), quad.IRI(rdfNS+"type")
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			s := openT(t, b.dsn(t))
+			replaceT(t, s, art1, article1(), 17, 0)
+			replaceT(t, s, art2, article2(), 7, 0)
+			replaceT(t, s, art1, article1()[4:], 0, 4)
+			gone := quad.Make(nfr, name, quad.String("Northgate Freight"), art1)
+			if err := s.Locked(true, func() error { return s.Handle().RemoveQuad(gone) }); err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, line := range graphNQ(t, s, "") {
+				if strings.Contains(line, "> <"+string(name)+"> ") || strings.Contains(line, "> <"+string(typ)+"> ") {
+					want = append(want, line)
+				}
+			}
+			if len(want) != 7 {
+				t.Fatalf("test set-up: %d name and type quads stored, want 7:\n%s", len(want), strings.Join(want, ""))
+			}
+			var got []string
+			for q, err := range s.QuadsWith(ctx, []quad.IRI{"rdf:type", name, ng("never-used")}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, q.NQuad())
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("QuadsWith gave\n%s\nwant\n%s", strings.Join(got, ""), strings.Join(want, ""))
+			}
+			n := 0
+			for _, err := range s.QuadsWith(ctx, []quad.IRI{name}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n++; n == 1 {
+					break
+				}
+			}
+			if n != 1 {
+				t.Errorf("breaking out of QuadsWith after %d quads", n)
+			}
+		})
+	}
+}
