@@ -75,6 +75,44 @@ func finishQuery(it query.Iterator) {
 // and the loop body must not write to the store. An error, ctx's included,
 // is yielded once, as the last element.
 func (s *Store) Quads(ctx context.Context, label quad.IRI) iter.Seq2[quad.Quad, error] {
+	return s.exported(func(fn func(quad.Quad) bool) error {
+		if label != "" {
+			lab, err := normalizeLabel(label)
+			if err != nil {
+				return err
+			}
+			label = lab
+		}
+		return s.eachQuad(ctx, label, fn)
+	})
+}
+
+// QuadsWith iterates over the quads of all graphs whose predicate is one of
+// predicates (every name, every type), as Quads does, in no order to rely
+// on. Cayley keeps no index that starts with the predicate, so this reads
+// every quad of the store, once for all the predicates given; on the stores
+// this package writes it reads them straight from the layout, many times
+// faster than Cayley's iterators.
+func (s *Store) QuadsWith(ctx context.Context, predicates []quad.IRI) iter.Seq2[quad.Quad, error] {
+	return s.exported(func(fn func(quad.Quad) bool) error {
+		preds := make([]quad.IRI, len(predicates))
+		for i, p := range predicates {
+			preds[i] = p.Full()
+		}
+		switch {
+		case s.pg != nil:
+			return s.pg.quadsWith(ctx, preds, fn)
+		case s.bolt != nil && s.bolt.direct:
+			return s.bolt.quadsWith(ctx, preds, fn)
+		}
+		return s.eachWith(ctx, preds, fn)
+	})
+}
+
+// exported turns read, which calls its argument with stored quads until it
+// returns false, into an iterator of the quads in canonical form, run under
+// the store's read lock, with any error yielded last.
+func (s *Store) exported(read func(fn func(quad.Quad) bool) error) iter.Seq2[quad.Quad, error] {
 	return func(yield func(quad.Quad, error) bool) {
 		s.rlock()
 		defer s.runlock()
@@ -82,16 +120,8 @@ func (s *Store) Quads(ctx context.Context, label quad.IRI) iter.Seq2[quad.Quad, 
 			yield(quad.Quad{}, ErrClosed)
 			return
 		}
-		if label != "" {
-			lab, err := normalizeLabel(label)
-			if err != nil {
-				yield(quad.Quad{}, err)
-				return
-			}
-			label = lab
-		}
 		var failed error
-		err := s.eachQuad(ctx, label, func(q quad.Quad) bool {
+		err := read(func(q quad.Quad) bool {
 			nq, err := exportQuad(q)
 			if err != nil {
 				failed = err
@@ -99,52 +129,6 @@ func (s *Store) Quads(ctx context.Context, label quad.IRI) iter.Seq2[quad.Quad, 
 			}
 			return yield(nq, nil)
 		})
-		if err == nil {
-			err = failed
-		}
-		if err != nil {
-			yield(quad.Quad{}, err)
-		}
-	}
-}
-
-// QuadsWith iterates over the quads of all graphs whose predicate is one of
-// predicates (every name, every type), in canonical form and in no order
-// to rely on, holding the read
-// lock as Quads does. Cayley keeps no index that starts with the
-// predicate, so this reads every quad of the store, once for all the
-// predicates given; on the stores this package writes it reads them
-// straight from the layout, many times faster than Cayley's iterators.
-func (s *Store) QuadsWith(ctx context.Context, predicates []quad.IRI) iter.Seq2[quad.Quad, error] {
-	return func(yield func(quad.Quad, error) bool) {
-		s.rlock()
-		defer s.runlock()
-		if s.closed {
-			yield(quad.Quad{}, ErrClosed)
-			return
-		}
-		preds := make([]quad.IRI, len(predicates))
-		for i, p := range predicates {
-			preds[i] = p.Full()
-		}
-		var failed error
-		each := func(q quad.Quad) bool {
-			nq, err := exportQuad(q)
-			if err != nil {
-				failed = err
-				return false
-			}
-			return yield(nq, nil)
-		}
-		var err error
-		switch {
-		case s.pg != nil:
-			err = s.pg.quadsWith(ctx, preds, each)
-		case s.bolt != nil && s.bolt.direct:
-			err = s.bolt.quadsWith(ctx, preds, each)
-		default:
-			err = s.eachWith(ctx, preds, each)
-		}
 		if err == nil {
 			err = failed
 		}
