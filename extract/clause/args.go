@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -189,8 +190,44 @@ func (c *clauses) resolveRelative(i, k int, a *extract.Argument) {
 	// The clause hangs on the noun it describes, as a relative clause
 	// (acl:relcl) or, when the parser missed that, by another relation.
 	if n := c.head(i); n >= 0 && (strings.HasPrefix(c.w[i].DepRel, "acl") || nominal(c.w[n].UPOS)) {
+		if strings.EqualFold(c.form(k), "which") {
+			n = c.thingAbove(n)
+		}
 		a.Head, a.Span, a.Inherited = c.base+n, c.argSpan(n), true
 	}
+}
+
+// thingAbove returns word n, or, when n is part of a person's name, the
+// nearest noun above it that is not: "which" never stands for a person, so
+// a clause it opens that hangs on a name ("calls with Prime Minister
+// Benjamin Netanyahu, during which he condemned …") was attached to the
+// wrong noun by the parser, and belongs to the noun the name modifies
+// ("calls"). Without such a noun, n stays.
+func (c *clauses) thingAbove(n int) int {
+	for m := n; c.isPerson(m); {
+		switch c.w[m].DepRel {
+		case "nmod", "conj", "flat", "appos", "compound":
+		default:
+			return n
+		}
+		if m = c.head(m); m < 0 || !nominal(c.w[m].UPOS) {
+			return n
+		}
+		if !c.isPerson(m) {
+			return m
+		}
+	}
+	return n
+}
+
+// isPerson tells whether word i is part of a name the entity recogniser
+// found to be a person's.
+func (c *clauses) isPerson(i int) bool {
+	t := c.base + i
+	k, _ := slices.BinarySearchFunc(c.doc.Mentions, t, func(m extract.Mention, t int) int {
+		return cmp.Compare(m.Last, t+1) // the first mention ending after t
+	})
+	return k < len(c.doc.Mentions) && c.doc.Mentions[k].First <= t && c.doc.Mentions[k].Type == "PER"
 }
 
 // complement returns what a copular clause headed by word i says of its

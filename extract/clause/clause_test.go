@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
 )
 
@@ -159,5 +160,56 @@ func TestRelationWords(t *testing.T) {
 	want := []string{"meet: met", "say: said", "end: had not ended"}
 	if !slices.Equal(got, want) {
 		t.Errorf("relation words %q, want %q", got, want)
+	}
+}
+
+// TestWhichIsNoPerson checks that "which" opening a clause the parse hangs
+// on a person's name stands for the noun the name modifies. The parses
+// are written out, with the attachment a parser gets wrong, so that the
+// test does not depend on the shipped model.
+func TestWhichIsNoPerson(t *testing.T) {
+	const conll = `1	Ruiz	Ruiz	PROPN	NNP	_	2	nsubj	_	_
+2	held	hold	VERB	VBD	_	0	root	_	_
+3	talks	talk	NOUN	NNS	_	2	obj	_	_
+4	with	with	ADP	IN	_	6	case	_	_
+5	Minister	Minister	PROPN	NNP	_	6	nmod:desc	_	_
+6	Ana	Ana	PROPN	NNP	_	3	nmod	_	_
+7	Costa	Costa	PROPN	NNP	_	6	flat	_	SpaceAfter=No
+8	,	,	PUNCT	,	_	12	punct	_	_
+9	during	during	ADP	IN	_	10	case	_	_
+10	which	which	PRON	WDT	PronType=Rel	12	obl	_	_
+11	she	she	PRON	PRP	_	12	nsubj	_	_
+12	raised	raise	VERB	VBD	_	6	acl:relcl	_	_
+13	tariffs	tariff	NOUN	NNS	_	12	obj	_	SpaceAfter=No
+14	.	.	PUNCT	.	_	2	punct	_	_
+`
+	tests := []struct {
+		mentions []extract.Mention
+		want     string
+	}{
+		// The clause hangs on "Ana", a person: "which" is the talks.
+		{[]extract.Mention{{Span: extract.Span{First: 4, Last: 7}, Type: "PER"}},
+			"raise(oblique:during=talks with Minister Ana Costa; subject=she; object=tariffs)"},
+		// Without the recogniser's word that "Ana Costa" is a person, the
+		// parse is taken as it is.
+		{nil, "raise(oblique:during=Minister Ana Costa; subject=she; object=tariffs)"},
+	}
+	for _, tt := range tests {
+		sents, err := conllu.Read(strings.NewReader(conll + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := conllu.ToDocument(sents)
+		doc.Mentions = tt.mentions
+		if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range doc.Propositions {
+			got = append(got, describe(doc, p))
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("mentions %v: missing %s\ngot %s", tt.mentions, tt.want, strings.Join(got, "\n    "))
+		}
 	}
 }
