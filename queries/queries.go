@@ -22,7 +22,7 @@
 // (the relations of a node in both directions: {direction, relation,
 // other}), event(id) (an event described: name, participants, date,
 // duration, topics, sentence, article) and headline(id) (the headline of
-// the article a node was read from).
+// the article a node was read from, or its URL or file if it has none).
 //
 // The relation predicates are listed by the store before the query runs
 // (see Relations) and given to the prelude as fixed values, for speed on
@@ -207,7 +207,10 @@ function event(id) {
 }
 function headline(id) {
   var a = g.V(id).Out(prov("wasDerivedFrom")).ToValue();
-  return a === null ? null : value(a, schema("headline"));
+  if (a === null) return null;
+  // Plain-text articles may have no headline: their URL or file then
+  // says which article it is.
+  return value(a, schema("headline")) || value(a, schema("url")) || value(a, ng("source")) || plain(a);
 }
 `, strconv.Quote(v.Base()), strconv.Quote(vocab.Schema), strconv.Quote(vocab.RDF), strconv.Quote(vocab.PROV), list)
 }

@@ -103,3 +103,48 @@ func TestPreludeRelations(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadline checks that the prelude's headline(id) names the article a
+// node was read from by its headline, or, for an article without one, by
+// its URL, its file, or its IRI (as Gizmo writes an IRI, in brackets).
+func TestHeadline(t *testing.T) {
+	ctx := context.Background()
+	v := vocab.New(vocab.DefaultBase)
+	st, err := store.Open(ctx, "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	articles := []struct {
+		key  string
+		meta []quad.Quad // about the article
+		want string
+	}{
+		{"a", []quad.Quad{{Predicate: vocab.Headline, Object: quad.String("Port strike ends")}, {Predicate: vocab.URL, Object: quad.String("https://news.example/a")}}, "Port strike ends"},
+		{"b", []quad.Quad{{Predicate: vocab.URL, Object: quad.String("https://news.example/b")}, {Predicate: v.Term("source"), Object: quad.String("b.html")}}, "https://news.example/b"},
+		{"c", []quad.Quad{{Predicate: v.Term("source"), Object: quad.String("notes/c.txt")}}, "notes/c.txt"},
+		{"d", nil, quad.ToString(v.Article("d"))},
+	}
+	var script string
+	for _, a := range articles {
+		art, fact := v.Article(a.key), quad.IRI(string(v.Article(a.key))+"#f0")
+		quads := []quad.Quad{{Subject: fact, Predicate: vocab.DerivedFrom, Object: art}}
+		for _, m := range a.meta {
+			m.Subject = art
+			quads = append(quads, m)
+		}
+		if _, _, err := st.ReplaceGraph(ctx, art, quads); err != nil {
+			t.Fatal(err)
+		}
+		script += fmt.Sprintf("g.Emit(headline(%q));\n", quad.ToString(fact))
+	}
+	res, err := st.Query(ctx, queries.Prelude(v, nil)+script, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range articles {
+		if i >= len(res) || res[i] != a.want {
+			t.Errorf("article %s: headline = %v, want %q", a.key, res, a.want)
+		}
+	}
+}

@@ -123,11 +123,13 @@ func (r *reader) nounEvent(i int, lemma string) int {
 
 // verbEvent records the verb heading proposition k as naming a
 // communication: a new event, or the last one when its speakers are
-// already part of it or are not named ("the two leaders also discussed").
+// already part of it or are pointed back to ("the two leaders also
+// discussed"); people introduced without names ("fishery officials
+// discussed") start one of their own.
 func (r *reader) verbEvent(i, k int, lemma string) {
 	p := &r.doc.Propositions[k]
 	var who []int
-	unnamed := false
+	unnamed, strangers := false, false
 	for _, a := range p.Args {
 		if a.Role != extract.Subject && a.Role != extract.Recipient && (a.Role != extract.Object || topicVerbs[lemma]) &&
 			!(a.Role == extract.Oblique && (a.Prep == "with" || a.Prep == "to")) {
@@ -135,18 +137,40 @@ func (r *reader) verbEvent(i, k int, lemma string) {
 		}
 		refs := r.refs(a)
 		if refs[0].Kind == extract.Literal && a.Role == extract.Subject {
-			unnamed = true
+			if r.anaphoric(a.Head) {
+				unnamed = true
+			} else {
+				strangers = true
+			}
 		}
 		who = append(who, entityRefs(refs)...)
 	}
 	span := extract.Span{First: i, Last: i + 1}
 	date, duration := r.timesOf(i)
-	e := r.lastMain("CommunicateAction")
-	if e >= 0 && r.sameEvent(e, who, unnamed, p.Sentence) && (date == "" || r.doc.Events[e].Date == "" || date == r.doc.Events[e].Date) {
+	var e int
+	if strangers {
+		// People the text introduces start an event of their own, which
+		// goes on only within their sentence ("officials met and
+		// discussed quotas").
+		e = r.lastMain("CommunicateAction")
+		if e >= 0 && (!r.others[e] || r.doc.Events[e].Sentence != p.Sentence) {
+			e = -1
+		}
+	} else {
+		e = r.lastEvent(func(ev *extract.Event) bool {
+			k := r.eventAt[ev.Mentions[0].First]
+			return ev.Type == "CommunicateAction" && r.main[k] && !r.others[k]
+		})
+		if e >= 0 && !r.sameEvent(e, who, unnamed, p.Sentence) {
+			e = -1
+		}
+	}
+	if e >= 0 && (date == "" || r.doc.Events[e].Date == "" || date == r.doc.Events[e].Date) {
 		r.addEventMention(e, span)
 	} else {
 		e = r.newEvent("CommunicateAction", lemma, span)
 		r.main[e] = true
+		r.others[e] = strangers
 	}
 	ev := &r.doc.Events[e]
 	ev.Participants = append(ev.Participants, who...)
@@ -158,8 +182,33 @@ func (r *reader) verbEvent(i, k int, lemma string) {
 	}
 }
 
+// anaphoric tells whether the phrase headed by token i points back to
+// people named before ("the two leaders", "both sides", "they", "his
+// counterpart") rather than introducing others ("foreign ministers",
+// "officials from both countries"): only the former continue an event.
+func (r *reader) anaphoric(i int) bool {
+	t := r.tok(i)
+	if t.UPOS == "PRON" || strings.EqualFold(t.Lemma, "both") {
+		return true
+	}
+	for _, d := range r.dependents(i) {
+		dt := r.tok(d)
+		switch {
+		case dt.DepRel == "det" || dt.DepRel == "det:predet":
+			switch strings.ToLower(dt.Lemma) {
+			case "the", "both", "this", "that", "these", "those":
+				return true
+			}
+		case dt.DepRel == "nmod:poss" && dt.UPOS == "PRON":
+			return true
+		}
+	}
+	return false
+}
+
 // sameEvent tells whether a communication by who (unnamed when its
-// subject names no one) in sentence si continues event e.
+// subject names no one but points back to people named before) in
+// sentence si continues event e.
 func (r *reader) sameEvent(e int, who []int, unnamed bool, si int) bool {
 	ev := &r.doc.Events[e]
 	if si-ev.Sentence > 3 && !unnamed {

@@ -53,7 +53,7 @@ func (Reader) Process(ctx context.Context, doc *extract.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := &reader{doc: doc, entityAt: map[int]int{}, eventAt: map[int]int{}, main: map[int]bool{}, groupAt: map[int]int{}}
+	r := &reader{doc: doc, entityAt: map[int]int{}, eventAt: map[int]int{}, main: map[int]bool{}, others: map[int]bool{}, groupAt: map[int]int{}}
 	for g, gr := range doc.Groups {
 		r.groupAt[gr.Head] = g
 	}
@@ -93,6 +93,10 @@ type reader struct {
 	// object of a light verb — rather than only mentioned ("a return to
 	// talks"): the ones later clauses about communication continue.
 	main map[int]bool
+	// others marks the events of people the text introduces without
+	// naming them ("fishery officials discussed quotas"): named people
+	// and people pointed back to do not continue them.
+	others map[int]bool
 }
 
 func (r *reader) tok(i int) *extract.Token { return &r.doc.Tokens[i] }

@@ -152,6 +152,27 @@ func TestEventsAndQuotes(t *testing.T) {
 	}
 }
 
+// TestStrangersStartAnEvent checks that people the text introduces
+// ("fishery officials") start an event of their own, where people it
+// points back to ("the two leaders") continue the last one.
+func TestStrangersStartAnEvent(t *testing.T) {
+	doc := analyse(t, "Pedro Sanchez held a phone call with Olaf Scholz. Spanish and German fishery officials discussed quotas. "+
+		"The two leaders discussed trade.")
+	var got []string
+	for _, ev := range doc.Events {
+		var topics []string
+		for _, tp := range ev.Topics {
+			topics = append(topics, tp.Text)
+		}
+		got = append(got, fmt.Sprintf("%s %d %s", ev.Name, len(ev.Participants), strings.Join(topics, ",")))
+	}
+	want := []string{"call 2 trade", "discuss 0 quotas"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("events (name, participants, topics) = %q, want %q", got, want)
+	}
+}
+
 func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
 		"The sanctions will take effect next month, according to a statement from the European Commission.")
