@@ -54,9 +54,9 @@ func (r *reader) definite(i int) bool {
 		if t.DepRel == "nmod:poss" {
 			return true
 		}
-		if t.DepRel == "det" {
+		if t.DepRel == "det" || t.DepRel == "det:predet" {
 			switch strings.ToLower(t.Lemma) {
-			case "the", "this", "that", "these", "those":
+			case "the", "this", "that", "these", "those", "both":
 				return true
 			}
 		}
@@ -72,12 +72,24 @@ func eventType(lemma string) string {
 	return "Event"
 }
 
-// nounEvent records noun i as naming an event, and returns it: a new
-// event, or for a definite noun the last event of the same name, else of
-// the same kind ("the call" after "Putin spoke with Trump").
+// nounEvent records noun i as naming an event, and returns it: the event
+// of the verb it is an oblique of ("discussed Iran in a phone call with
+// Trump": one call, in which they discussed), for a definite noun the last
+// event of the same name, else of the same kind ("the call" after "Putin
+// spoke with Trump"), or a new event.
 func (r *reader) nounEvent(i int, lemma string) int {
 	typ := eventType(lemma)
 	span := extract.Span{First: i, Last: i + 1}
+	if h := r.headOf(i); h >= 0 && strings.HasPrefix(r.tok(i).DepRel, "obl") {
+		if e, ok := r.eventAt[h]; ok && r.doc.Events[e].Type == typ {
+			r.addEventMention(e, span)
+			// The noun says what kind of event it was; the verb, what
+			// was done in it.
+			r.doc.Events[e].Name = lemma
+			r.nounDetails(e, i)
+			return e
+		}
+	}
 	if r.definite(i) {
 		e := r.lastEvent(func(ev *extract.Event) bool { return ev.Name == lemma })
 		if e < 0 {
@@ -89,9 +101,15 @@ func (r *reader) nounEvent(i int, lemma string) int {
 		}
 	}
 	e := r.newEvent(typ, lemma, span)
+	r.nounDetails(e, i)
+	return e
+}
+
+// nounDetails adds to event e what the phrase of noun i, which names it,
+// says: "a 50-minute call with Trump", "talks between Israel and Iran",
+// "a call about trade".
+func (r *reader) nounDetails(e, i int) {
 	ev := &r.doc.Events[e]
-	// The noun phrase's own modifiers: "a 50-minute call with Trump",
-	// "talks between Israel and Iran".
 	for _, t := range r.doc.Times {
 		if r.within(t.Span, i) && t.Kind == extract.Duration && ev.Duration == "" {
 			ev.Duration = t.Value
@@ -118,7 +136,6 @@ func (r *reader) nounEvent(i int, lemma string) int {
 			}
 		}
 	}
-	return e
 }
 
 // verbEvent records the verb heading proposition k as naming a
@@ -188,22 +205,7 @@ func (r *reader) verbEvent(i, k int, lemma string) {
 // "officials from both countries"): only the former continue an event.
 func (r *reader) anaphoric(i int) bool {
 	t := r.tok(i)
-	if t.UPOS == "PRON" || strings.EqualFold(t.Lemma, "both") {
-		return true
-	}
-	for _, d := range r.dependents(i) {
-		dt := r.tok(d)
-		switch {
-		case dt.DepRel == "det" || dt.DepRel == "det:predet":
-			switch strings.ToLower(dt.Lemma) {
-			case "the", "both", "this", "that", "these", "those":
-				return true
-			}
-		case dt.DepRel == "nmod:poss" && dt.UPOS == "PRON":
-			return true
-		}
-	}
-	return false
+	return t.UPOS == "PRON" || strings.EqualFold(t.Lemma, "both") || r.definite(i)
 }
 
 // sameEvent tells whether a communication by who (unnamed when its

@@ -173,6 +173,28 @@ func TestStrangersStartAnEvent(t *testing.T) {
 	}
 }
 
+// TestCallOfAVerb checks that a call named as where something was done
+// ("discussed prices in a phone call with Macron") is the event of the
+// verb: one call, with the verb's subject and the noun's partner.
+func TestCallOfAVerb(t *testing.T) {
+	doc := analyse(t, "Chancellor Olaf Scholz discussed energy prices in a phone call with Emmanuel Macron.")
+	if len(doc.Events) != 1 {
+		t.Fatalf("events = %+v, want one", doc.Events)
+	}
+	ev := doc.Events[0]
+	var who, topics []string
+	for _, p := range ev.Participants {
+		who = append(who, doc.Entities[p].Name)
+	}
+	for _, tp := range ev.Topics {
+		topics = append(topics, tp.Text)
+	}
+	slices.Sort(who)
+	if ev.Name != "call" || !slices.Equal(who, []string{"Emmanuel Macron", "Olaf Scholz"}) || !slices.Equal(topics, []string{"energy prices"}) {
+		t.Errorf("event %s with %q about %q, want a call with Emmanuel Macron and Olaf Scholz about energy prices", ev.Name, who, topics)
+	}
+}
+
 func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
 		"The sanctions will take effect next month, according to a statement from the European Commission.")
