@@ -334,12 +334,16 @@ func (c *clauses) apposition(i int) (extract.Proposition, bool) {
 func overlaps(a, b extract.Span) bool { return a.First < b.Last && b.First < a.Last }
 
 // argSpan returns the words of the argument headed by word k: its subtree
-// without the preposition, clauses hung on it (relative clauses,
+// without the preposition (but for a copular clause's), clauses hung on it (relative clauses,
 // appositions, asides) and edge punctuation.
 func (c *clauses) argSpan(k int) extract.Span {
 	return c.span(k, func(d int) bool {
 		switch c.rel(d) {
-		case "case", "punct", "cc", "mark":
+		case "case":
+			// The preposition of a copular clause's predicate is inside
+			// the clause: "the storm was [at] the centre of the talks".
+			return c.head(d) == k && c.child(k, "cop") < 0
+		case "punct", "cc", "mark":
 			return c.head(d) == k
 		case "appos", "parataxis", "advcl", "dep", "reparandum":
 			return true

@@ -88,6 +88,9 @@ func TestPropositions(t *testing.T) {
 				"condemn(subject=Russia; object=the strikes)",
 				"tell(content=Russia condemns the strikes; subject=Putin; recipient=Trump)",
 			}},
+		// A reported copular clause keeps its predicate's preposition.
+		{`"The storm was at the centre of the talks," the ministry said.`,
+			[]string{"say(content=The storm was at the centre of the talks; subject=the ministry)"}},
 		// Negation and a particle verb.
 		{"Both leaders did not rule out a return to negotiations.",
 			[]string{"rule_out NEG(subject=Both leaders; object=a return to negotiations)"}},
