@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -234,6 +235,11 @@ func normalizeValue(v quad.Value) (quad.Value, error) {
 	case quad.IRI:
 		if v == "" {
 			return nil, errors.New("empty IRI")
+		}
+		// Nearly every IRI is an http(s) one, never a registered short
+		// prefix: skip the lookup, a lock and a walk over every prefix.
+		if strings.HasPrefix(string(v), "https://") || strings.HasPrefix(string(v), "http://") {
+			return v, nil
 		}
 		return v.Full(), nil
 	case quad.BNode:
