@@ -377,7 +377,7 @@ func (r *reader) quotes(k int, subjects []extract.Ref) {
 	if subj, ok := p.Arg(extract.Subject); ok && len(subjects) > 0 {
 		speaker = r.source(subj, subjects[0])
 	}
-	if c, ok := p.Arg(extract.Content); ok {
+	if c, ok := p.Arg(extract.Content); ok && r.clausal(c.Head) {
 		q := extract.Quote{
 			Sentence: p.Sentence, Speaker: speaker, Cue: p.Head, CueLemma: p.Lemma,
 			Span: c.Span, Props: r.reported(k), Confidence: p.Confidence,
@@ -407,6 +407,21 @@ func (r *reader) quotes(k int, subjects []extract.Ref) {
 		}
 		r.doc.Quotes = append(r.doc.Quotes, q)
 	}
+}
+
+// clausal tells whether a content argument headed by token i says
+// something: an adjective alone is not a clause but a parse of a scare
+// quote ("discuss 'very alarming' tensions") as what was said.
+func (r *reader) clausal(i int) bool {
+	if r.tok(i).UPOS != "ADJ" {
+		return true
+	}
+	for _, d := range r.dependents(i) {
+		if rel := r.tok(d).DepRel; strings.HasPrefix(rel, "nsubj") || rel == "cop" {
+			return true
+		}
+	}
+	return false
 }
 
 // source returns who speaks through argument a, which resolved to ref:

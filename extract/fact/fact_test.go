@@ -8,7 +8,13 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/conllu"
+	"github.com/newsgraph/newsgraph/extract/entity"
+	"github.com/newsgraph/newsgraph/extract/fact"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
+	"github.com/newsgraph/newsgraph/extract/timex"
 )
 
 func analyse(t testing.TB, text string) *extract.Document {
@@ -192,6 +198,57 @@ func TestCallOfAVerb(t *testing.T) {
 	slices.Sort(who)
 	if ev.Name != "call" || !slices.Equal(who, []string{"Emmanuel Macron", "Olaf Scholz"}) || !slices.Equal(topics, []string{"energy prices"}) {
 		t.Errorf("event %s with %q about %q, want a call with Emmanuel Macron and Olaf Scholz about energy prices", ev.Name, who, topics)
+	}
+}
+
+// TestScareQuoteIsNoQuote checks that words in quotation marks that a
+// parse takes for what a verb reports, but that are no clause ("discuss
+// 'very alarming' tensions"), are not a quote, while a quoted copular
+// sentence is. The parses are written out, as a parser gets them, so that
+// the test does not depend on the shipped model.
+func TestScareQuoteIsNoQuote(t *testing.T) {
+	const headline = `1	Lula	Lula	PROPN	NNP	_	3	nsubj	_	_
+2	Modi	Modi	PROPN	NNP	_	1	conj	_	_
+3	discuss	discuss	VERB	VBP	_	0	root	_	_
+4	'	'	PUNCT	` + "``" + `	_	6	punct	_	SpaceAfter=No
+5	very	very	ADV	RB	_	6	advmod	_	_
+6	alarming	alarming	ADJ	JJ	_	3	ccomp	_	SpaceAfter=No
+7	'	'	PUNCT	''	_	6	punct	_	_
+8	tensions	tension	NOUN	NNS	_	6	appos	_	_
+`
+	const said = `1	"	"	PUNCT	` + "``" + `	_	4	punct	_	SpaceAfter=No
+2	Prices	price	NOUN	NNS	_	4	nsubj	_	_
+3	are	be	AUX	VBP	_	4	cop	_	_
+4	high	high	ADJ	JJ	_	7	ccomp	_	SpaceAfter=No
+5	,	,	PUNCT	,	_	4	punct	_	SpaceAfter=No
+6	"	"	PUNCT	''	_	4	punct	_	_
+7	said	say	VERB	VBD	_	0	root	_	_
+8	Ruiz	Ruiz	PROPN	NNP	_	7	nsubj	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	7	punct	_	_
+`
+	stages := extract.Pipeline{timex.New(), clause.Extractor{}, entity.New(gazetteer.Default()), fact.Reader{}}
+	for _, tt := range []struct {
+		conll string
+		want  []string
+	}{
+		{headline, nil},
+		{said, []string{"Prices are high"}},
+	} {
+		sents, err := conllu.Read(strings.NewReader(tt.conll + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := conllu.ToDocument(sents)
+		if err := stages.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range doc.Quotes {
+			got = append(got, doc.SpanText(q.Span))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: quotes %q, want %q", doc.Text, got, tt.want)
+		}
 	}
 }
 
