@@ -74,7 +74,11 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
 				}
 			case t.UPOS == "PRON" && (form == "it" || form == "they") && strings.HasPrefix(t.DepRel, "nsubj"):
-				if e := r.reporter(doc, s, i, at); e >= 0 {
+				e := r.reporter(doc, s, i, at)
+				if e < 0 && reports(doc, s, i) {
+					e = r.lastReporter(doc, si, i, at)
+				}
+				if e >= 0 {
 					added[e] = append(added[e], extract.Span{First: i, Last: i + 1})
 				}
 			case t.UPOS == "NOUN":
@@ -203,6 +207,56 @@ func (r *Resolver) reporter(doc *extract.Document, s extract.Sentence, i int, at
 		}
 		if ok && !r.person(doc, e) {
 			return e
+		}
+	}
+	return -1
+}
+
+// reports tells whether the verb whose subject is token i reports what
+// was said: it has a clause for what was said ("it said the talks went
+// well"), or it is the aside of a quoted sentence ("…, it added").
+func reports(doc *extract.Document, s extract.Sentence, i int) bool {
+	v := doc.Tokens[i].Head
+	if v == 0 {
+		return false
+	}
+	if doc.Tokens[s.First+v-1].DepRel == "parataxis" {
+		return true
+	}
+	for j := s.First; j < s.Last; j++ {
+		if doc.Tokens[j].Head == v && doc.Tokens[j].DepRel == "ccomp" {
+			return true
+		}
+	}
+	return false
+}
+
+// lastReporter resolves "it" or "they" reporting something ("It said
+// Putin also informed Trump", "…, it added") to the organisation or
+// country that last reported something, in its sentence before it or in
+// the three sentences before: "the Kremlin said … It added …". Only an
+// entity that reported is taken, since "it" stands for too many things
+// otherwise.
+func (r *Resolver) lastReporter(doc *extract.Document, si, i int, at map[int]int) int {
+	for back := 0; back <= 3 && si-back >= 0; back++ {
+		s := doc.Sentences[si-back]
+		last := s.Last
+		if back == 0 {
+			last = i
+		}
+		for j := last - 1; j >= s.First; j-- {
+			if !strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") || !reports(doc, s, j) {
+				continue
+			}
+			e, ok := at[j]
+			for k := s.First; k < s.Last && !ok; k++ { // the subject's name may hang on a title
+				if nameHead(doc, s, k) == j {
+					e, ok = at[k]
+				}
+			}
+			if ok && !r.person(doc, e) {
+				return e
+			}
 		}
 	}
 	return -1

@@ -100,6 +100,11 @@ func TestCoreference(t *testing.T) {
 			[]string{"His → Dmitry Peskov"}},
 		{"Fighting between Armenia and Azerbaijan resumed. Turkey offered to mediate between the two countries.",
 			[]string{"the two countries → Armenia + Azerbaijan"}},
+		// "It" reporting something is the organisation that reported
+		// last, a sentence or more before.
+		{"The European Commission said the rules would apply from June. Member states have a year to adapt. " +
+			"It added that small firms would get more time.",
+			[]string{"It → European Commission"}},
 	}
 	for _, tt := range tests {
 		doc := resolve(t, tt.text)
