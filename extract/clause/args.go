@@ -145,7 +145,7 @@ func (c *clauses) arguments(i int, p *extract.Proposition) []extract.Argument {
 			a.Prep = c.preposition(k)
 		}
 		a.Span = c.argSpan(k)
-		if a.Span.Len() == 0 {
+		if a.Span.Len() == 0 || c.article(k) {
 			continue
 		}
 		c.resolveRelative(i, k, &a)
@@ -161,6 +161,17 @@ func (c *clauses) arguments(i int, p *extract.Proposition) []extract.Argument {
 		}
 	}
 	return args
+}
+
+// article tells whether word k is an article, which heads an argument
+// only in a broken parse ("mentioned the \"brotherhood in arms\"" with
+// "brotherhood" tagged a verb): "the" says nothing as an object.
+func (c *clauses) article(k int) bool {
+	switch c.lemma(k) {
+	case "the", "a", "an":
+		return c.w[k].UPOS == "DET"
+	}
+	return false
 }
 
 // preposition returns the lower-cased case marker of word k, fixed

@@ -216,3 +216,34 @@ func TestWhichIsNoPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleIsNoArgument checks that an article the parse makes an
+// argument of its own (a noun after it tagged as a verb) is dropped
+// rather than read as what the verb is about.
+func TestArticleIsNoArgument(t *testing.T) {
+	const conll = `1	Both	both	DET	DT	_	2	det	_	_
+2	leaders	leader	NOUN	NNS	_	3	nsubj	_	_
+3	praised	praise	VERB	VBD	_	0	root	_	_
+4	the	the	DET	DT	_	3	obj	_	_
+5	partnership	partnership	VERB	VBD	_	4	appos	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	3	punct	_	_
+`
+	sents, err := conllu.Read(strings.NewReader(conll + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := conllu.ToDocument(sents)
+	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range doc.Propositions {
+		if p.Lemma != "praise" {
+			continue
+		}
+		if got := describe(doc, p); got != "praise(subject=Both leaders)" {
+			t.Errorf("got %s, want praise(subject=Both leaders)", got)
+		}
+		return
+	}
+	t.Errorf("no proposition for praise: %v", doc.Propositions)
+}

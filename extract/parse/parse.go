@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -161,6 +162,7 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 			toks[j].DepRel = m.labels[wk.state.label[j+1]]
 		}
 		headedPrepositions(toks)
+		coordinatedClauses(toks)
 	}
 	return nil
 }
@@ -204,6 +206,54 @@ func headedPrepositions(toks []extract.Token) {
 		}
 		toks[noun].Head, toks[noun].DepRel = prep.Head, prep.DepRel
 		prep.Head, prep.DepRel = noun+1, "case"
+	}
+}
+
+// coordinatedClauses repairs another mistake the parser makes on news
+// text: two clauses joined by "and" read as two nouns joined by "and",
+// the second clause's subject taken for a conjunct of the first clause's
+// object ("congratulated Trump on his birthday and both leaders
+// mentioned …": birthday → conj leaders), its verb left without a
+// subject. A noun conjunct followed at once by a finite verb that has no
+// subject becomes that verb's subject, and the verb a conjunct of the
+// first clause's verb, taking the "and" along.
+func coordinatedClauses(toks []extract.Token) {
+	for n := 0; n+1 < len(toks); n++ {
+		noun, verb := &toks[n], &toks[n+1]
+		if noun.DepRel != "conj" || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN" && noun.UPOS != "PRON") ||
+			verb.UPOS != "VERB" || (verb.XPOS != "VBD" && verb.XPOS != "VBZ" && verb.XPOS != "VBP") || verb.Head == n+1 {
+			continue
+		}
+		cc := -1
+		for j := range toks {
+			switch {
+			case toks[j].Head == n+2 && strings.HasPrefix(toks[j].DepRel, "nsubj"):
+				cc = -2 // the verb has a subject: nothing to repair
+			case toks[j].Head == n+1 && toks[j].DepRel == "cc" && cc == -1:
+				cc = j
+			}
+		}
+		if cc < 0 {
+			continue
+		}
+		// The first clause's verb: up from the first conjunct.
+		c := noun.Head - 1
+		for steps := 0; c >= 0 && toks[c].UPOS != "VERB" && steps < len(toks); steps++ {
+			c = toks[c].Head - 1
+		}
+		if c < 0 || c >= n {
+			continue
+		}
+		heads := make([]int32, len(toks)+1)
+		for j, t := range toks {
+			heads[j+1] = int32(t.Head)
+		}
+		if dominates(heads, int32(n+2), int32(c+1)) {
+			continue // the verb heads the first clause: a cycle
+		}
+		verb.Head, verb.DepRel = c+1, "conj"
+		noun.Head, noun.DepRel = n+2, "nsubj"
+		toks[cc].Head = n + 2
 	}
 }
 

@@ -49,3 +49,46 @@ func TestHeadedPrepositions(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedClauses checks the repair of two clauses joined by "and"
+// parsed as two nouns joined by "and". Each tree is "UPOS/XPOS:head:deprel"
+// per word.
+func TestCoordinatedClauses(t *testing.T) {
+	tests := []struct {
+		name, tree, want string
+	}{
+		{"a subject taken for a conjunct", // Lula thanked Modi for his help and both leaders praised the deal
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root PROPN/NNP:2:obj ADP/IN:6:case PRON/PRP$:6:nmod:poss NOUN/NN:2:obl " +
+				"CCONJ/CC:9:cc DET/DT:9:det NOUN/NNS:6:conj VERB/VBD:2:advcl DET/DT:12:det NOUN/NN:10:obj",
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root PROPN/NNP:2:obj ADP/IN:6:case PRON/PRP$:6:nmod:poss NOUN/NN:2:obl " +
+				"CCONJ/CC:10:cc DET/DT:9:det NOUN/NNS:10:nsubj VERB/VBD:2:conj DET/DT:12:det NOUN/NN:10:obj"},
+		{"the verb has its subject: left alone", // ... and prices they rose
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:2:conj PRON/PRP:6:nsubj",
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:2:conj PRON/PRP:6:nsubj"},
+		{"a participle is no finite verb", // wheat and rice grown in Asia
+			"NOUN/NN:0:root CCONJ/CC:3:cc NOUN/NN:1:conj VERB/VBN:3:acl",
+			"NOUN/NN:0:root CCONJ/CC:3:cc NOUN/NN:1:conj VERB/VBN:3:acl"},
+		{"the verb heads the first clause: left alone, or the tree would loop", // he said the deal and talks began
+			"PRON/PRP:2:nsubj VERB/VBD:6:ccomp NOUN/NN:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:0:root",
+			"PRON/PRP:2:nsubj VERB/VBD:6:ccomp NOUN/NN:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:0:root"},
+	}
+	for _, tt := range tests {
+		var toks []extract.Token
+		for _, w := range strings.Fields(tt.tree) {
+			var tok extract.Token
+			parts := strings.SplitN(w, ":", 3)
+			tok.UPOS, tok.XPOS, _ = strings.Cut(parts[0], "/")
+			tok.DepRel = parts[2]
+			fmt.Sscan(parts[1], &tok.Head)
+			toks = append(toks, tok)
+		}
+		coordinatedClauses(toks)
+		var got []string
+		for _, tok := range toks {
+			got = append(got, fmt.Sprintf("%s/%s:%d:%s", tok.UPOS, tok.XPOS, tok.Head, tok.DepRel))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
+		}
+	}
+}
