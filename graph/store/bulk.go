@@ -501,26 +501,40 @@ func (l *loader) updateEntry(b *bolt.Bucket, dirs int, entries []indexEntry, del
 		binary.BigEndian.PutUint64(key[8*i:], entries[0].key[i])
 		fresh = fresh || entries[0].key[i] > l.horizon
 	}
-	var ids []uint64
-	if !fresh {
-		var err error
-		if ids, err = decodeIDs(b.Get(key)); err != nil {
-			return err
-		}
-	}
-	n := len(ids)
-	ids = slices.DeleteFunc(ids, func(id uint64) bool { return deleted[id] })
-	changed := n != len(ids)
+	// The entries, sorted by ID, name the quads of this key that go and
+	// those that come; the latter have IDs above every ID stored.
+	var gone, added []uint64
 	for _, e := range entries {
-		if !deleted[e.id] {
-			ids = append(ids, e.id)
-			changed = true
+		if deleted[e.id] {
+			gone = append(gone, e.id)
+		} else {
+			added = append(added, e.id)
 		}
 	}
-	switch {
-	case !changed:
-		return nil
-	case len(ids) == 0:
+	var stored []byte
+	if !fresh {
+		stored = b.Get(key)
+	}
+	if len(gone) == 0 {
+		// The entries of common keys (an entity's rdf:type, in every
+		// article naming it) list tens of thousands of quads: new ones
+		// go after the list as it is, without decoding it.
+		l.scratch = appendIDs(append(l.scratch[:0], stored...), added)
+		return b.Put(key, l.arena.copy(l.scratch))
+	}
+	ids, err := decodeIDs(stored)
+	if err != nil {
+		return err
+	}
+	// Both lists are ascending: walk them together.
+	j := 0
+	ids = slices.DeleteFunc(ids, func(id uint64) bool {
+		for j < len(gone) && gone[j] < id {
+			j++
+		}
+		return j < len(gone) && gone[j] == id
+	})
+	if ids = append(ids, added...); len(ids) == 0 {
 		return b.Delete(key)
 	}
 	l.scratch = appendIDs(l.scratch[:0], ids)
