@@ -197,19 +197,27 @@ func (r *Resolver) reporter(doc *extract.Document, s extract.Sentence, i int, at
 		if doc.Tokens[j].Head != verb || !strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") {
 			continue
 		}
-		e, ok := at[j]
-		if !ok {
-			for k := s.First; k < s.Last && !ok; k++ { // the subject's name may hang on a title
-				if nameHead(doc, s, k) == j {
-					e, ok = at[k]
-				}
-			}
-		}
-		if ok && !r.person(doc, e) {
+		if e := r.organisationAt(doc, s, j, at); e >= 0 {
 			return e
 		}
 	}
 	return -1
+}
+
+// organisationAt returns the organisation or country a subject at token j
+// names (its name may hang on a title or description),
+// or -1 if it names none, or a person.
+func (r *Resolver) organisationAt(doc *extract.Document, s extract.Sentence, j int, at map[int]int) int {
+	e, ok := at[j]
+	for k := s.First; k < s.Last && !ok; k++ {
+		if nameHead(doc, s, k) == j {
+			e, ok = at[k]
+		}
+	}
+	if !ok || r.person(doc, e) {
+		return -1
+	}
+	return e
 }
 
 // reports tells whether the verb whose subject is token i reports what
@@ -248,13 +256,7 @@ func (r *Resolver) lastReporter(doc *extract.Document, si, i int, at map[int]int
 			if !strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") || !reports(doc, s, j) {
 				continue
 			}
-			e, ok := at[j]
-			for k := s.First; k < s.Last && !ok; k++ { // the subject's name may hang on a title
-				if nameHead(doc, s, k) == j {
-					e, ok = at[k]
-				}
-			}
-			if ok && !r.person(doc, e) {
+			if e := r.organisationAt(doc, s, j, at); e >= 0 {
 				return e
 			}
 		}

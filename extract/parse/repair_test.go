@@ -31,23 +31,40 @@ func TestHeadedPrepositions(t *testing.T) {
 			"VERB:0:root ADP:1:compound:prt NOUN:1:obj"},
 	}
 	for _, tt := range tests {
-		var toks []extract.Token
-		for _, w := range strings.Fields(tt.tree) {
-			var tok extract.Token
-			parts := strings.SplitN(w, ":", 3)
-			tok.UPOS, tok.DepRel = parts[0], parts[2]
-			fmt.Sscan(parts[1], &tok.Head)
-			toks = append(toks, tok)
-		}
+		toks := readTree(tt.tree)
 		headedPrepositions(toks)
-		var got []string
-		for _, tok := range toks {
-			got = append(got, fmt.Sprintf("%s:%d:%s", tok.UPOS, tok.Head, tok.DepRel))
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := writeTree(toks); g != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
 		}
 	}
+}
+
+// readTree reads a tree written as "UPOS:head:deprel" or
+// "UPOS/XPOS:head:deprel" per word.
+func readTree(tree string) []extract.Token {
+	var toks []extract.Token
+	for _, w := range strings.Fields(tree) {
+		var tok extract.Token
+		parts := strings.SplitN(w, ":", 3)
+		tok.UPOS, tok.XPOS, _ = strings.Cut(parts[0], "/")
+		tok.DepRel = parts[2]
+		fmt.Sscan(parts[1], &tok.Head)
+		toks = append(toks, tok)
+	}
+	return toks
+}
+
+// writeTree writes toks as readTree reads them.
+func writeTree(toks []extract.Token) string {
+	var out []string
+	for _, tok := range toks {
+		tag := tok.UPOS
+		if tok.XPOS != "" {
+			tag += "/" + tok.XPOS
+		}
+		out = append(out, fmt.Sprintf("%s:%d:%s", tag, tok.Head, tok.DepRel))
+	}
+	return strings.Join(out, " ")
 }
 
 // TestCoordinatedClauses checks the repair of two clauses joined by "and"
@@ -73,21 +90,9 @@ func TestCoordinatedClauses(t *testing.T) {
 			"PRON/PRP:2:nsubj VERB/VBD:6:ccomp NOUN/NN:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:0:root"},
 	}
 	for _, tt := range tests {
-		var toks []extract.Token
-		for _, w := range strings.Fields(tt.tree) {
-			var tok extract.Token
-			parts := strings.SplitN(w, ":", 3)
-			tok.UPOS, tok.XPOS, _ = strings.Cut(parts[0], "/")
-			tok.DepRel = parts[2]
-			fmt.Sscan(parts[1], &tok.Head)
-			toks = append(toks, tok)
-		}
+		toks := readTree(tt.tree)
 		coordinatedClauses(toks)
-		var got []string
-		for _, tok := range toks {
-			got = append(got, fmt.Sprintf("%s/%s:%d:%s", tok.UPOS, tok.XPOS, tok.Head, tok.DepRel))
-		}
-		if g := strings.Join(got, " "); g != tt.want {
+		if g := writeTree(toks); g != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
 		}
 	}
