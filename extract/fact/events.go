@@ -73,14 +73,14 @@ func eventType(lemma string) string {
 }
 
 // nounEvent records noun i as naming an event, and returns it: the event
-// of the verb it is an oblique of ("discussed Iran in a phone call with
-// Trump": one call, in which they discussed), for a definite noun the last
+// of the verb it is the occasion of ("discussed Iran in a phone call with
+// Trump": one call, in which they discussed; see withinCase), for a definite noun the last
 // event of the same name, else of the same kind ("the call" after "Putin
 // spoke with Trump"), or a new event.
 func (r *reader) nounEvent(i int, lemma string) int {
 	typ := eventType(lemma)
 	span := extract.Span{First: i, Last: i + 1}
-	if h := r.headOf(i); h >= 0 && strings.HasPrefix(r.tok(i).DepRel, "obl") {
+	if h := r.headOf(i); h >= 0 && strings.HasPrefix(r.tok(i).DepRel, "obl") && withinCase[r.doc.CaseMarker(r.sentenceOf(i), i)] {
 		if e, ok := r.eventAt[h]; ok && r.doc.Events[e].Type == typ {
 			r.addEventMention(e, span)
 			// The noun says what kind of event it was; the verb, what
@@ -104,6 +104,11 @@ func (r *reader) nounEvent(i int, lemma string) int {
 	r.nounDetails(e, i)
 	return e
 }
+
+// withinCase are the prepositions that make an event noun the occasion of
+// the verb it hangs on ("discussed it in a call", "during talks", "on a
+// call"), not its topic ("spoke about the call").
+var withinCase = map[string]bool{"in": true, "during": true, "on": true, "over": true, "at": true}
 
 // nounDetails adds to event e what the phrase of noun i, which names it,
 // says: "a 50-minute call with Trump", "talks between Israel and Iran",
