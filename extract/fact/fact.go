@@ -467,17 +467,43 @@ func (r *reader) reported(k int) []int {
 func (r *reader) quoted(sp extract.Span) (extract.Span, bool) {
 	s := r.sentenceOf(sp.First)
 	isQuote := func(i int) bool { return r.isQuote(s, i) }
-	direct := false
+	// A quotation mark just outside the span, past its punctuation
+	// ("… in May," she said), opens or closes it too.
+	punct := func(i int) bool { return i >= s.First && i < s.Last && r.tok(i).UPOS == "PUNCT" }
+	before, after := sp.First-1, sp.Last
+	for punct(before) && !isQuote(before) {
+		before--
+	}
+	for punct(after) && !isQuote(after) {
+		after++
+	}
+	opens, closes := isQuote(before), isQuote(after)
 	first, last := sp.First, sp.Last
 	for first < last && (isQuote(first) || r.tok(first).UPOS == "PUNCT") {
-		direct = direct || isQuote(first)
+		opens = opens || isQuote(first)
 		first++
 	}
 	for last > first && (isQuote(last-1) || r.tok(last-1).UPOS == "PUNCT") {
-		direct = direct || isQuote(last-1)
+		closes = closes || isQuote(last-1)
 		last--
 	}
-	direct = direct || isQuote(sp.First-1) || isQuote(sp.Last)
+	direct := opens || closes
+	if direct && !(opens && closes) {
+		// One quotation mark at an end: the end of a quote that began in
+		// an earlier sentence, unless the mark closes a quoted word
+		// inside reported speech (the group would act "pre-emptively").
+		inner := false
+		for i := first; i < last && !inner; i++ {
+			inner = isQuote(i)
+		}
+		if inner {
+			// The closing mark is the quoted word's: keep it.
+			for isQuote(last) {
+				last++
+			}
+			return extract.Span{First: first, Last: last}, false
+		}
+	}
 	return extract.Span{First: first, Last: last}, direct
 }
 

@@ -252,6 +252,38 @@ func TestScareQuoteIsNoQuote(t *testing.T) {
 	}
 }
 
+// TestDirectQuotes checks which reported words are quoted as spoken: a
+// quote closed in its sentence but opened in the one before is; reported
+// speech ending on a quoted word is not.
+func TestDirectQuotes(t *testing.T) {
+	for _, tt := range []struct {
+		text, quote string
+		direct      bool
+	}{
+		{`Ana Ruiz said the ministry would act "quickly".`, `the ministry would act "quickly"`, false},
+		{`"The talks went well. We will meet again in May," Ana Ruiz said.`, "We will meet again in May", true},
+		{`"We will meet again in May," Ana Ruiz said.`, "We will meet again in May", true},
+	} {
+		doc := analyse(t, tt.text)
+		found := false
+		for _, q := range doc.Quotes {
+			if doc.SpanText(q.Span) == tt.quote {
+				found = true
+				if q.Direct != tt.direct {
+					t.Errorf("%s: %q direct = %v, want %v", tt.text, tt.quote, q.Direct, tt.direct)
+				}
+			}
+		}
+		if !found {
+			var got []string
+			for _, q := range doc.Quotes {
+				got = append(got, doc.SpanText(q.Span))
+			}
+			t.Errorf("%s: no quote %q among %q", tt.text, tt.quote, got)
+		}
+	}
+}
+
 func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
 		"The sanctions will take effect next month, according to a statement from the European Commission.")
