@@ -215,7 +215,8 @@ func (c *clauses) resolveRelative(i, k int, a *extract.Argument) {
 // wrong noun by the parser, and belongs to the noun the name modifies
 // ("calls"). Without such a noun, n stays.
 func (c *clauses) thingAbove(n int) int {
-	for m := n; c.isPerson(m); {
+	m := n
+	for c.isPerson(m) {
 		switch c.w[m].DepRel {
 		case "nmod", "conj", "flat", "appos", "compound":
 		default:
@@ -224,11 +225,8 @@ func (c *clauses) thingAbove(n int) int {
 		if m = c.head(m); m < 0 || !nominal(c.w[m].UPOS) {
 			return n
 		}
-		if !c.isPerson(m) {
-			return m
-		}
 	}
-	return n
+	return m
 }
 
 // isPerson tells whether word i is part of a name the entity recogniser
@@ -345,8 +343,8 @@ func (c *clauses) apposition(i int) (extract.Proposition, bool) {
 func overlaps(a, b extract.Span) bool { return a.First < b.Last && b.First < a.Last }
 
 // argSpan returns the words of the argument headed by word k: its subtree
-// without the preposition (but for a copular clause's), clauses hung on it (relative clauses,
-// appositions, asides) and edge punctuation.
+// without the preposition (but for a copular clause's), clauses hung on it
+// (relative clauses, appositions, asides) and edge punctuation.
 func (c *clauses) argSpan(k int) extract.Span {
 	return c.span(k, func(d int) bool {
 		switch c.rel(d) {

@@ -205,8 +205,8 @@ func (r *Resolver) reporter(doc *extract.Document, s extract.Sentence, i int, at
 }
 
 // organisationAt returns the organisation or country a subject at token j
-// names (its name may hang on a title or description),
-// or -1 if it names none, or a person.
+// names (its name may hang on a title or description), or -1 if it names
+// none, or a person.
 func (r *Resolver) organisationAt(doc *extract.Document, s extract.Sentence, j int, at map[int]int) int {
 	e, ok := at[j]
 	for k := s.First; k < s.Last && !ok; k++ {

@@ -74,9 +74,9 @@ func eventType(lemma string) string {
 
 // nounEvent records noun i as naming an event, and returns it: the event
 // of the verb it is the occasion of ("discussed Iran in a phone call with
-// Trump": one call, in which they discussed; see withinCase), for a definite noun the last
-// event of the same name, else of the same kind ("the call" after "Putin
-// spoke with Trump"), or a new event.
+// Trump": one call, in which they discussed; see withinCase), for a
+// definite noun the last event of the same name, else of the same kind
+// ("the call" after "Putin spoke with Trump"), or a new event.
 func (r *reader) nounEvent(i int, lemma string) int {
 	typ := eventType(lemma)
 	span := extract.Span{First: i, Last: i + 1}

@@ -224,16 +224,16 @@ func coordinatedClauses(toks []extract.Token) {
 			verb.UPOS != "VERB" || (verb.XPOS != "VBD" && verb.XPOS != "VBZ" && verb.XPOS != "VBP") || verb.Head == n+1 {
 			continue
 		}
-		cc := -1
+		cc, hasSubject := -1, false
 		for j := range toks {
 			switch {
 			case toks[j].Head == n+2 && strings.HasPrefix(toks[j].DepRel, "nsubj"):
-				cc = -2 // the verb has a subject: nothing to repair
-			case toks[j].Head == n+1 && toks[j].DepRel == "cc" && cc == -1:
+				hasSubject = true
+			case toks[j].Head == n+1 && toks[j].DepRel == "cc" && cc < 0:
 				cc = j
 			}
 		}
-		if cc < 0 {
+		if cc < 0 || hasSubject {
 			continue
 		}
 		// The first clause's verb: up from the first conjunct.

@@ -11,9 +11,7 @@ import (
 // TestHeadedPrepositions checks the repair of prepositions parsed as the
 // heads of their noun phrases. Each tree is "UPOS:head:deprel" per word.
 func TestHeadedPrepositions(t *testing.T) {
-	tests := []struct {
-		name, tree, want string
-	}{
+	tests := []repairCase{
 		{"preposition heading a name", // Putin spoke with Netanyahu and Pezeshkian .
 			"PROPN:2:nsubj VERB:0:root ADP:2:obl PROPN:3:obj CCONJ:6:cc PROPN:4:conj PUNCT:2:punct",
 			"PROPN:2:nsubj VERB:0:root ADP:4:case PROPN:2:obl CCONJ:6:cc PROPN:4:conj PUNCT:2:punct"},
@@ -30,9 +28,19 @@ func TestHeadedPrepositions(t *testing.T) {
 			"VERB:0:root ADP:1:compound:prt NOUN:1:obj",
 			"VERB:0:root ADP:1:compound:prt NOUN:1:obj"},
 	}
+	checkRepair(t, headedPrepositions, tests)
+}
+
+// repairCase is a tree before and after a repair, each word written as
+// readTree reads it.
+type repairCase struct{ name, tree, want string }
+
+// checkRepair runs repair on each case's tree.
+func checkRepair(t *testing.T, repair func([]extract.Token), tests []repairCase) {
+	t.Helper()
 	for _, tt := range tests {
 		toks := readTree(tt.tree)
-		headedPrepositions(toks)
+		repair(toks)
 		if g := writeTree(toks); g != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
 		}
@@ -71,9 +79,7 @@ func writeTree(toks []extract.Token) string {
 // parsed as two nouns joined by "and". Each tree is "UPOS/XPOS:head:deprel"
 // per word.
 func TestCoordinatedClauses(t *testing.T) {
-	tests := []struct {
-		name, tree, want string
-	}{
+	tests := []repairCase{
 		{"a subject taken for a conjunct", // Lula thanked Modi for his help and both leaders praised the deal
 			"PROPN/NNP:2:nsubj VERB/VBD:0:root PROPN/NNP:2:obj ADP/IN:6:case PRON/PRP$:6:nmod:poss NOUN/NN:2:obl " +
 				"CCONJ/CC:9:cc DET/DT:9:det NOUN/NNS:6:conj VERB/VBD:2:advcl DET/DT:12:det NOUN/NN:10:obj",
@@ -89,11 +95,5 @@ func TestCoordinatedClauses(t *testing.T) {
 			"PRON/PRP:2:nsubj VERB/VBD:6:ccomp NOUN/NN:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:0:root",
 			"PRON/PRP:2:nsubj VERB/VBD:6:ccomp NOUN/NN:2:obj CCONJ/CC:5:cc NOUN/NNS:3:conj VERB/VBD:0:root"},
 	}
-	for _, tt := range tests {
-		toks := readTree(tt.tree)
-		coordinatedClauses(toks)
-		if g := writeTree(toks); g != tt.want {
-			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
-		}
-	}
+	checkRepair(t, coordinatedClauses, tests)
 }

@@ -35,7 +35,7 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 				releaseMapping(k.db, size)
 			}
 		}
-		l := &loader{tx: tx, buckets: map[string]*bolt.Bucket{}}
+		l := newLoader(tx)
 		quads, err := l.meta(keySize)
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (k *boltKV) subjectIndex() bool {
 func (k *boltKV) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad.Value, error) {
 	var out []quad.Value
 	err := k.db.View(func(tx *bolt.Tx) error {
-		l := &loader{tx: tx, byValue: map[quad.Value]*node{}, byHash: map[valueHash]*node{}, byID: map[uint64]*node{}, buckets: map[string]*bolt.Bucket{}}
+		l := newLoader(tx)
 		pn, on := l.node(p), l.node(o)
 		if err := l.resolve(); err != nil {
 			return err
@@ -176,7 +176,7 @@ func (k *boltKV) subjects(ctx context.Context, p quad.IRI, o quad.Value) ([]quad
 // order, and looks up only the values of the quads it keeps.
 func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Quad) bool) error {
 	return k.db.View(func(tx *bolt.Tx) error {
-		l := &loader{tx: tx, byValue: map[quad.Value]*node{}, byHash: map[valueHash]*node{}, byID: map[uint64]*node{}, buckets: map[string]*bolt.Bucket{}}
+		l := newLoader(tx)
 		want := map[uint64]bool{}
 		nodes := make([]*node, len(preds))
 		for i, p := range preds {

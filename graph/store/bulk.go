@@ -98,20 +98,25 @@ type loader struct {
 	touches int // reads of the file since the batch began, see touched
 }
 
+// newLoader returns a loader over tx that knows no nodes yet; reads need
+// no more, a batch sets its indexes and timestamp.
+func newLoader(tx *bolt.Tx) *loader {
+	return &loader{
+		tx:      tx,
+		byValue: make(map[quad.Value]*node),
+		byHash:  make(map[valueHash]*node),
+		byID:    make(map[uint64]*node),
+		buckets: make(map[string]*bolt.Bucket),
+	}
+}
+
 // load makes each of graphs (prepared, with distinct labels) hold exactly
 // its quads, writing into tx, and returns how many quads it added and
 // removed. indexes are the store's quad indexes, the label index among
 // them.
 func load(ctx context.Context, tx *bolt.Tx, indexes []ckv.QuadIndex, graphs []Graph) (added, removed int, err error) {
-	l := &loader{
-		tx:      tx,
-		indexes: indexes,
-		byValue: make(map[quad.Value]*node),
-		byHash:  make(map[valueHash]*node),
-		byID:    make(map[uint64]*node),
-		buckets: make(map[string]*bolt.Bucket),
-		now:     time.Now().UnixNano(),
-	}
+	l := newLoader(tx)
+	l.indexes, l.now = indexes, time.Now().UnixNano()
 	h, err := l.meta(keyHorizon)
 	if err != nil {
 		return 0, 0, err
@@ -501,40 +506,41 @@ func (l *loader) updateEntry(b *bolt.Bucket, dirs int, entries []indexEntry, del
 		binary.BigEndian.PutUint64(key[8*i:], entries[0].key[i])
 		fresh = fresh || entries[0].key[i] > l.horizon
 	}
-	// The entries, sorted by ID, name the quads of this key that go and
-	// those that come; the latter have IDs above every ID stored.
-	var gone, added []uint64
-	for _, e := range entries {
-		if deleted[e.id] {
-			gone = append(gone, e.id)
-		} else {
-			added = append(added, e.id)
-		}
-	}
 	var stored []byte
 	if !fresh {
 		stored = b.Get(key)
 	}
-	if len(gone) == 0 {
+	// The entries name the quads of this key that go (those in deleted)
+	// and those that come, whose IDs are above every ID stored.
+	if !slices.ContainsFunc(entries, func(e indexEntry) bool { return deleted[e.id] }) {
 		// The entries of common keys (an entity's rdf:type, in every
 		// article naming it) list tens of thousands of quads: new ones
 		// go after the list as it is, without decoding it.
-		l.scratch = appendIDs(append(l.scratch[:0], stored...), added)
+		l.scratch = append(l.scratch[:0], stored...)
+		for _, e := range entries {
+			l.scratch = binary.AppendUvarint(l.scratch, e.id)
+		}
 		return b.Put(key, l.arena.copy(l.scratch))
 	}
 	ids, err := decodeIDs(stored)
 	if err != nil {
 		return err
 	}
-	// Both lists are ascending: walk them together.
+	// The stored IDs and the entries are both ascending: walk them
+	// together.
 	j := 0
 	ids = slices.DeleteFunc(ids, func(id uint64) bool {
-		for j < len(gone) && gone[j] < id {
+		for j < len(entries) && entries[j].id < id {
 			j++
 		}
-		return j < len(gone) && gone[j] == id
+		return j < len(entries) && entries[j].id == id && deleted[id]
 	})
-	if ids = append(ids, added...); len(ids) == 0 {
+	for _, e := range entries {
+		if !deleted[e.id] {
+			ids = append(ids, e.id)
+		}
+	}
+	if len(ids) == 0 {
 		return b.Delete(key)
 	}
 	l.scratch = appendIDs(l.scratch[:0], ids)

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"sort"
 
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
@@ -138,37 +139,24 @@ func (s *Store) exported(read func(fn func(quad.Quad) bool) error) iter.Seq2[qua
 	}
 }
 
-// eachWith is QuadsWith through Cayley's iterators: it reads every quad
+// eachWith is QuadsWith through Cayley's iterators, which read every quad
 // once per predicate.
 func (s *Store) eachWith(ctx context.Context, preds []quad.IRI, fn func(quad.Quad) bool) error {
 	qs := s.h.QuadStore
+	var shapes []iterator.Shape
 	for _, p := range preds {
 		ref, err := qs.ValueOf(p)
 		if err != nil {
 			return err
 		}
-		if ref == nil {
-			continue
-		}
-		it := qs.QuadIterator(quad.Predicate, ref).Iterate()
-		for it.Next(ctx) {
-			q, err := qs.Quad(it.Result())
-			if err != nil {
-				it.Close()
-				return err
-			}
-			if !fn(q) {
-				it.Close()
-				return nil
-			}
-		}
-		err = it.Err()
-		it.Close()
-		if err != nil {
-			return err
+		if ref != nil {
+			shapes = append(shapes, qs.QuadIterator(quad.Predicate, ref))
 		}
 	}
-	return ctx.Err()
+	if len(shapes) == 0 {
+		return ctx.Err()
+	}
+	return eachOf(ctx, qs, iterator.NewOr(shapes...), fn)
 }
 
 // exportQuad returns a stored quad in canonical form. Quads written through
@@ -232,6 +220,12 @@ func (s *Store) eachQuad(ctx context.Context, label quad.IRI, fn func(quad.Quad)
 		}
 		shape = qs.QuadIterator(quad.Label, ref)
 	}
+	return eachOf(ctx, qs, shape, fn)
+}
+
+// eachOf calls fn with every quad of Cayley's shape, until fn returns
+// false.
+func eachOf(ctx context.Context, qs graph.QuadStore, shape iterator.Shape, fn func(quad.Quad) bool) error {
 	it := shape.Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
