@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -116,13 +117,13 @@ func (k *boltKV) reopen() error {
 // otherwise.
 func (k *boltKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
 	if k.tx != nil {
-		return kvTx{Tx: k.tx, indexes: k.indexes, shared: true}, nil
+		return kvTx{Tx: k.tx, indexes: k.indexes, shared: true, wrote: new(bool)}, nil
 	}
 	tx, err := k.KV.Tx(ctx, rw)
 	if err != nil {
 		return nil, err
 	}
-	return kvTx{Tx: tx, indexes: k.indexes}, nil
+	return kvTx{Tx: tx, indexes: k.indexes, wrote: new(bool)}, nil
 }
 
 // kvTx is a transaction as given to Cayley. A shared one is the batch's,
@@ -131,13 +132,41 @@ type kvTx struct {
 	hkv.Tx
 	indexes map[string]bool
 	shared  bool
+	wrote   *bool // the transaction wrote to the log
 }
 
+// Put notes writes to the log, which Cayley makes to add a quad or to
+// mark one deleted.
+func (tx kvTx) Put(ctx context.Context, key hkv.Key, val hkv.Value) error {
+	if len(key) == 2 && bytes.Equal(key[0], bucketLog) && len(key[1]) > 0 { // not the bucket, which Init makes
+		*tx.wrote = true
+	}
+	return tx.Tx.Put(ctx, key, val)
+}
+
+// Commit records in the file that Cayley has written quads (see
+// cayleyWrote), then commits.
 func (tx kvTx) Commit(ctx context.Context) error {
+	if *tx.wrote {
+		if err := tx.Tx.Put(ctx, hkv.Key{bucketMeta, keyCayleyWrote}, hkv.Value{1}); err != nil {
+			return err
+		}
+	}
 	if tx.shared {
 		return nil
 	}
 	return tx.Tx.Commit(ctx)
+}
+
+// keyCayleyWrote, in the meta bucket, marks a store to which Cayley's own
+// writer has written quads: it may have marked quads deleted in the log
+// and left them in the index lists, which then cannot be trusted alone.
+var keyCayleyWrote = []byte("newsgraph-cayley-wrote")
+
+// cayleyWrote tells whether Cayley's writer has written to the store.
+func cayleyWrote(tx *bolt.Tx) bool {
+	meta := tx.Bucket(bucketMeta)
+	return meta == nil || meta.Get(keyCayleyWrote) != nil
 }
 
 func (tx kvTx) Close() error {

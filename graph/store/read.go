@@ -41,7 +41,7 @@ func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any,
 		s.pgQuery.Lock()
 		defer s.pgQuery.Unlock()
 	}
-	it, err := executeGuarded(ctx, s.h.QuadStore, gizmoQuery, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := executeGuarded(ctx, s.queryStore(), gizmoQuery, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
