@@ -16,7 +16,7 @@ import (
 )
 
 // A step from a set of nodes along a set of predicates (Gizmo's
-// Out(preds), In(preds), Both(preds), Has(pred, path)) is, in Cayley's
+// Out(preds), In(preds), Both(preds)) is, in Cayley's
 // plan, the intersection of two quad sets: the quads of the nodes, and
 // the quads of the predicates. Cayley's bbolt layout has no index that
 // starts with the predicate, so its planner reads every quad of every node
@@ -309,30 +309,25 @@ func (l *linkState) read(ctx context.Context, dir quad.Direction, id uint64) err
 		l.tagged = 0 // preds's tags are p's now
 	}
 	err = l.k.db.View(func(tx *bolt.Tx) error {
-		log := tx.Bucket(bucketLog)
+		log := newLoader(tx)
 		// The keys of the object index end with the subject, and the
 		// loader keeps only live quads in the lists: their quads need
 		// no reading unless Cayley has written (and maybe deleted).
 		fromKey := dir == quad.Object && l.k.direct && !cayleyWrote(tx)
-		return l.scan(tx, dir, id, func(p uint64) bool { return l.keep[p] }, func(key, ids []byte) error {
+		return l.scan(tx, dir, id, func(p uint64) bool { return l.keep[p] }, func(key, entry []byte) error {
 			p := binary.BigEndian.Uint64(key[8:16])
-			for len(ids) > 0 {
-				qid, n := binary.Uvarint(ids)
-				if n <= 0 {
-					return fmt.Errorf("index entry of node %d: bad list of quad IDs", id)
-				}
-				ids = ids[n:]
+			ids, err := decodeIDs(entry)
+			if err != nil {
+				return fmt.Errorf("index entry of node %d: %w", id, err)
+			}
+			for _, qid := range ids {
 				if fromKey && len(key) == 24 {
 					l.edges = append(l.edges, edge{end: binary.BigEndian.Uint64(key[16:24]), pred: p})
 					continue
 				}
-				raw := log.Get(idKey(qid))
-				if raw == nil {
-					return fmt.Errorf("quad %d is missing from the log", qid)
-				}
-				q, err := decodePrimitive(raw)
+				q, err := log.readPrim(qid)
 				if err != nil {
-					return fmt.Errorf("quad %d: %w", qid, err)
+					return err
 				}
 				if !q.deleted {
 					l.edges = append(l.edges, edge{end: q.dirs[dirIndex(other)], pred: p})
