@@ -147,7 +147,7 @@ func ingestInto(ctx context.Context, st *store.Store, corpus string, batch int) 
 		pending = pending[:0]
 		return err
 	}
-	err = extractWith(ctx, extraction(m, defaultMaxSentenceWords), v, src.articles, func(x extracted) error {
+	err = extractWith(ctx, extraction(m, defaultMaxSentenceWords), v, src.articles, nil, func(x extracted) error {
 		if x.err != nil {
 			return x.err
 		}

@@ -47,7 +47,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	src := newSource(e, fs.Args(), *maxBytes)
 	err = writeOutput(e, *out, func(w *bufio.Writer) error {
 		nw := nquads.NewWriter(w)
-		err := extractWith(ctx, extraction(m, *maxWords), v, src.articles, func(x extracted) error {
+		err := extractWith(ctx, extraction(m, *maxWords), v, src.articles, nil, func(x extracted) error {
 			if x.err != nil {
 				src.fail(x.err)
 				return nil

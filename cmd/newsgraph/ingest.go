@@ -111,15 +111,16 @@ func articleKey(a article.Article) string {
 // extractAll is extractWith with m's extraction pipeline and the default
 // sentence length limit.
 func extractAll(ctx context.Context, m *pipeline.Models, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
-	return extractWith(ctx, extraction(m, defaultMaxSentenceWords), v, ins, emit)
+	return extractWith(ctx, extraction(m, defaultMaxSentenceWords), v, ins, nil, emit)
 }
 
 // extractWith runs the extraction pipeline p over the inputs on all
 // processors, a chunk of articles at a time, and calls emit with each
 // article's graph in input order. At most a few chunks are in flight, so
-// memory stays flat however many articles there are. It stops early when
-// ctx is cancelled or emit fails.
-func extractWith(ctx context.Context, p extract.Pipeline, v vocab.Vocab, ins iter.Seq[input], emit func(extracted) error) error {
+// memory stays flat however many articles there are. Each chunk's analysis
+// takes a token of cpu (nil: none). It stops early when ctx is cancelled or
+// emit fails.
+func extractWith(ctx context.Context, p extract.Pipeline, v vocab.Vocab, ins iter.Seq[input], cpu cores, emit func(extracted) error) error {
 	const chunk = 16
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -137,6 +138,10 @@ func extractWith(ctx context.Context, p extract.Pipeline, v vocab.Vocab, ins ite
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if cpu.acquire(ctx) != nil {
+					j.out <- nil
+					continue
+				}
 				docs := make([]*extract.Document, len(j.batch))
 				for i, in := range j.batch {
 					docs[i] = in.doc
@@ -151,6 +156,7 @@ func extractWith(ctx context.Context, p extract.Pipeline, v vocab.Vocab, ins ite
 					// The graph is built: drop the analysis.
 					in.doc.Tokens, in.doc.Sentences, in.doc.Propositions = nil, nil, nil
 				}
+				cpu.release()
 				j.out <- out
 			}
 		}()
@@ -237,8 +243,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
-	batch := fs.Int("batch", 64, "store at most this many articles per transaction")
-	batchQuads := fs.Int("batch-quads", defaultBatchQuads, "end a transaction once it holds this many quads")
+	batch := fs.Int("batch", 512, "store at most this many articles per transaction")
+	batchQuads := fs.Int("batch-quads", 0, "end a transaction once it holds this many quads (0: as many as keep a commit near 64 MiB of writes, see BatchQuads)")
 	aliasFile := fs.String("aliases", "", "alias `FILE` of NAME<TAB>IRI lines giving entities their IRI")
 	reportFile := fs.String("report", "", "also write the ingest's counts and refused inputs as JSON to `FILE`")
 	if err := parseFlags(fs, args); err != nil {
@@ -270,8 +276,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	start := time.Now()
 	var rep report
 	bar := newProgress(e, "ingest", len(src.files))
-	w := startStorer(ctx, merge.New(st, v, aliases), st, &rep)
-	err = extractWith(ctx, extraction(m, *maxWords), v, src.articles, func(x extracted) error {
+	cpu := newCores(runtime.GOMAXPROCS(0))
+	w := startStorer(ctx, merge.New(st, v, aliases), st, cpu, &rep)
+	err = extractWith(ctx, extraction(m, *maxWords), v, src.articles, cpu, func(x extracted) error {
 		bar.step(x.in.meta.Source, x.tokens)
 		if x.err != nil {
 			src.fail(x.err)
@@ -279,7 +286,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		total.add(x.in.doc, len(x.quads))
 		pending = append(pending, store.Graph{Label: x.label, Quads: x.quads})
-		if pendingQuads += len(x.quads); len(pending) >= *batch || pendingQuads >= *batchQuads {
+		limit := *batchQuads
+		if limit <= 0 {
+			limit = st.BatchQuads(commitBudget)
+		}
+		if pendingQuads += len(x.quads); len(pending) >= *batch || pendingQuads >= limit {
 			err := w.store(pending)
 			pending, pendingQuads = nil, 0
 			return err
@@ -315,13 +326,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// defaultBatchQuads bounds a transaction by its quads as well as by its
-// articles (real articles carry three times the quads of generated ones).
-// bbolt holds every page a transaction changes in memory until the commit
-// writes it, and on a store of gigabytes nearly every quad changes pages of
-// its own: a commit of 8,192 quads wrote 15,500 pages (63 MB) on a 6.6 GB
-// store. Larger transactions write fewer pages a quad but hold more.
-const defaultBatchQuads = 8192
+// commitBudget is the bytes a transaction's commit should write, which
+// bounds the pages bbolt holds in memory until then: store.BatchQuads
+// turns it into a number of quads from what the last commit wrote a quad.
+const commitBudget = 64 << 20
 
 // storer merges batches of article graphs into the store on a goroutine of
 // its own, one batch at a time and in order, so that the next articles are
@@ -336,19 +344,25 @@ type storer struct {
 	err error
 }
 
-// startStorer starts storing batches with merger into st, counting what was
-// stored in rep (which is only read after close).
-func startStorer(ctx context.Context, merger *merge.Merger, st *store.Store, rep *report) *storer {
+// startStorer starts storing batches with merger into st, each with a token
+// of cpu, counting what was stored in rep (which is only read after close).
+func startStorer(ctx context.Context, merger *merge.Merger, st *store.Store, cpu cores, rep *report) *storer {
 	w := &storer{batches: make(chan []store.Graph, 1), done: make(chan struct{})}
+	write := func(pending []store.Graph) (added, removed int, err error) {
+		if err := cpu.acquire(ctx); err != nil {
+			return 0, 0, err
+		}
+		defer cpu.release()
+		graphs, err := merger.Merge(ctx, pending)
+		if err != nil {
+			return 0, 0, err
+		}
+		return st.ReplaceGraphs(ctx, graphs)
+	}
 	go func() {
 		defer close(w.done)
 		for pending := range w.batches {
-			graphs, err := merger.Merge(ctx, pending)
-			if err != nil {
-				w.err = err
-				return
-			}
-			added, removed, err := st.ReplaceGraphs(ctx, graphs)
+			added, removed, err := write(pending)
 			if err != nil {
 				w.err = err
 				return

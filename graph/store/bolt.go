@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -51,6 +52,12 @@ type boltKV struct {
 	direct  bool            // the store has the label index: load writes it
 	tx      hkv.Tx          // a Cayley batch's transaction, or nil; set under the Store's write lock
 	btx     *bolt.Tx        // a loader batch's transaction, or nil; likewise
+	// batchQuads counts the quads the loader batch under way adds and
+	// removes, under the Store's write lock; bytesPerQuad is what the
+	// last commit that changed quads wrote for each (0 before the first),
+	// read without the lock by Store.BatchQuads.
+	batchQuads   int
+	bytesPerQuad atomic.Int64
 }
 
 // openBolt opens or creates the bbolt file at path as a Cayley quad store.
@@ -233,7 +240,7 @@ func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error
 	if err != nil {
 		return err
 	}
-	k.btx = tx
+	k.btx, k.batchQuads = tx, 0
 	defer func() { // also when fn panics, or the file would stay locked
 		k.btx = nil
 		if tx.DB() != nil { // not committed
@@ -253,6 +260,12 @@ func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error
 	if size > releaseAbove {
 		releaseMapping(k.db, size)
 	}
+	if k.batchQuads > 0 {
+		// PageAlloc is the bytes of the pages the commit wrote: bbolt
+		// writes every page a transaction changed, whole.
+		st := tx.Stats()
+		k.bytesPerQuad.Store(max(1, st.GetPageAlloc()/int64(k.batchQuads)))
+	}
 	return nil
 }
 
@@ -266,7 +279,9 @@ func (k *boltKV) load(ctx context.Context, graphs []Graph) (added, removed int, 
 	if k.btx == nil {
 		return 0, 0, errors.New("store: write outside a batch")
 	}
-	return load(ctx, k.btx, k.list, graphs)
+	added, removed, err = load(ctx, k.btx, k.list, graphs)
+	k.batchQuads += added + removed
+	return added, removed, err
 }
 
 // ensureLabelIndex adds the label index to the list of indexes of a Cayley

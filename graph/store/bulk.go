@@ -440,7 +440,11 @@ func (l *loader) writeQuads(adds [][4]*node, dels []prim) error {
 			return err
 		}
 	}
+	// dels are in ascending order of ID, and adds follow with IDs above
+	// every stored one: entries are made in ascending order of ID, which
+	// sortEntries needs.
 	entries := make([]indexEntry, 0, len(adds)+len(dels))
+	spare := make([]indexEntry, len(adds)+len(dels))
 	for _, ind := range l.indexes {
 		b, err := l.tx.CreateBucketIfNotExists(indexBucket(ind.Dirs))
 		if err != nil {
@@ -453,17 +457,18 @@ func (l *loader) writeQuads(adds [][4]*node, dels []prim) error {
 		for i, n := range adds {
 			entries = append(entries, indexEntryOf(ind, [4]uint64{n[0].id, n[1].id, n[2].id, n[3].id}, first+uint64(i)))
 		}
-		slices.SortFunc(entries, compareEntries)
-		for len(entries) > 0 {
+		sorted, rest := sortEntries(entries, spare)
+		for todo := sorted; len(todo) > 0; {
 			j := 1
-			for j < len(entries) && entries[j].key == entries[0].key {
+			for j < len(todo) && todo[j].key == todo[0].key {
 				j++
 			}
-			if err := l.updateEntry(b, len(ind.Dirs), entries[:j], deleted); err != nil {
+			if err := l.updateEntry(b, len(ind.Dirs), todo[:j], deleted); err != nil {
 				return fmt.Errorf("store: index %s: %w", indexBucket(ind.Dirs), err)
 			}
-			entries = entries[j:]
+			todo = todo[j:]
 		}
+		entries, spare = sorted[:0], rest
 		l.releasePages()
 	}
 	return l.addMeta(keySize, int64(len(adds)-len(dels)))
@@ -483,15 +488,43 @@ func indexEntryOf(ind ckv.QuadIndex, dirs [4]uint64, id uint64) indexEntry {
 	return e
 }
 
-// compareEntries orders entries as their keys and IDs are ordered in the
-// index.
-func compareEntries(a, b indexEntry) int {
-	for i := range a.key {
-		if c := cmpUint64(a.key[i], b.key[i]); c != 0 {
-			return c
+// sortEntries sorts entries, given in ascending order of ID, as the index
+// orders them: by key, then by ID. It is a stable radix sort on the bytes of
+// the keys, last byte first, that skips the bytes every entry has alike:
+// IDs are small numbers, so a key of three IDs takes a few passes, where a
+// comparison sort took a fifth of a batch's time. spare is a slice of the
+// same length; sortEntries returns the sorted entries and the other slice.
+func sortEntries(entries, spare []indexEntry) (sorted, other []indexEntry) {
+	if len(entries) < 2 {
+		return entries, spare
+	}
+	spare = spare[:len(entries)]
+	for k := len(entries[0].key) - 1; k >= 0; k-- {
+		var differ uint64 // the bits of key k that differ between entries
+		for _, e := range entries {
+			differ |= e.key[k] ^ entries[0].key[k]
+		}
+		for shift := 0; shift < 64; shift += 8 {
+			if byte(differ>>shift) == 0 {
+				continue
+			}
+			var start [256]int
+			for _, e := range entries {
+				start[byte(e.key[k]>>shift)]++
+			}
+			n := 0
+			for i, c := range start {
+				start[i], n = n, n+c
+			}
+			for _, e := range entries {
+				b := byte(e.key[k] >> shift)
+				spare[start[b]] = e
+				start[b]++
+			}
+			entries, spare = spare, entries
 		}
 	}
-	return cmpUint64(a.id, b.id)
+	return entries, spare
 }
 
 // updateEntry updates the entry of index bucket b under the key of

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -486,4 +487,48 @@ func TestReleaseMapping(t *testing.T) {
 		t.Fatalf("after releasing the map the store holds %d quads, before %d", len(got), len(before))
 	}
 	checkLayout(t, s, true)
+}
+
+// TestSortEntries compares sortEntries with a comparison sort on entries
+// in ascending order of ID, as writeQuads makes them: keys of one to three
+// IDs, small and large, with many entries under one key.
+func TestSortEntries(t *testing.T) {
+	byKeyThenID := func(a, b indexEntry) int {
+		for i := range a.key {
+			if c := cmpUint64(a.key[i], b.key[i]); c != 0 {
+				return c
+			}
+		}
+		return cmpUint64(a.id, b.id)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for _, tc := range []struct {
+		n, dirs int
+		max     uint64 // of a key's IDs
+	}{
+		{0, 2, 10}, {1, 2, 10}, {2, 3, 1}, {100, 2, 5}, {1000, 3, 300},
+		{5000, 3, 1 << 20}, {5000, 2, 1 << 40}, {3000, 3, math.MaxUint64},
+	} {
+		entries := make([]indexEntry, tc.n)
+		id := uint64(0)
+		for i := range entries {
+			id += 1 + rng.Uint64N(3)
+			entries[i].id = id
+			for k := range tc.dirs {
+				entries[i].key[k] = rng.Uint64N(tc.max) + 1
+				if tc.max == math.MaxUint64 {
+					entries[i].key[k] = rng.Uint64()
+				}
+			}
+		}
+		want := slices.Clone(entries)
+		slices.SortFunc(want, byKeyThenID)
+		got, other := sortEntries(entries, make([]indexEntry, tc.n))
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d entries, %d directions, IDs up to %d: sortEntries differs from a comparison sort", tc.n, tc.dirs, tc.max)
+		}
+		if tc.n > 0 && &got[0] == &other[0] {
+			t.Fatalf("%d entries: the sorted slice and the other are the same", tc.n)
+		}
+	}
 }

@@ -615,3 +615,56 @@ func TestQuadsWith(t *testing.T) {
 		})
 	}
 }
+
+// TestBatchQuads checks that a bbolt store sizes transactions from what its
+// last commit wrote a quad: before any commit, and on other stores, it asks
+// for the fewest quads; after one, the bound follows the budget between
+// the limits.
+func TestBatchQuads(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			s := openT(t, b.dsn(t))
+			if got := s.BatchQuads(64 << 20); got != MinBatchQuads {
+				t.Fatalf("before any write: BatchQuads = %d, want %d", got, MinBatchQuads)
+			}
+			var graphs []Graph
+			for i := range 50 {
+				label := quad.IRI(fmt.Sprintf("http://example.org/a/%d", i))
+				var qs []quad.Quad
+				for j := range 40 {
+					qs = append(qs, q(quad.IRI(fmt.Sprintf("http://example.org/e/%d", i*40+j)), quad.IRI(sch+"name"), quad.String(fmt.Sprintf("name %d %d", i, j))))
+				}
+				graphs = append(graphs, Graph{Label: label, Quads: qs})
+			}
+			if _, _, err := s.ReplaceGraphs(context.Background(), graphs); err != nil {
+				t.Fatal(err)
+			}
+			if b.name != "bolt" {
+				if got := s.BatchQuads(64 << 20); got != MinBatchQuads {
+					t.Fatalf("BatchQuads = %d, want %d on a store that is not bbolt", got, MinBatchQuads)
+				}
+				return
+			}
+			if got := s.BatchQuads(1); got != MinBatchQuads {
+				t.Errorf("BatchQuads(1) = %d, want %d", got, MinBatchQuads)
+			}
+			if got := s.BatchQuads(1 << 40); got != MaxBatchQuads {
+				t.Errorf("BatchQuads(1 TiB) = %d, want %d", got, MaxBatchQuads)
+			}
+			// A commit writes some bytes a quad, so some budget falls
+			// between the limits, and a larger budget never asks less.
+			between, last := false, 0
+			for budget := int64(1 << 10); budget <= 1<<34; budget *= 2 {
+				got := s.BatchQuads(budget)
+				if got < last {
+					t.Fatalf("BatchQuads(%d) = %d, less than %d for half the budget", budget, got, last)
+				}
+				between = between || (got > MinBatchQuads && got < MaxBatchQuads)
+				last = got
+			}
+			if !between {
+				t.Fatal("no budget gives a bound between the limits: the commit's bytes a quad are not measured")
+			}
+		})
+	}
+}

@@ -86,6 +86,41 @@ func (s *Store) ReplaceGraphs(ctx context.Context, graphs []Graph) (added, remov
 	return added, removed, nil
 }
 
+// Bounds of BatchQuads.
+const (
+	// MinBatchQuads is the fewest quads BatchQuads asks a transaction to
+	// hold, and what it asks of stores other than bbolt, whose
+	// transactions do not hold the pages they change.
+	MinBatchQuads = 8192
+	// MaxBatchQuads is the most: beyond it a bigger transaction saves
+	// little and makes the work an interruption throws away longer.
+	MaxBatchQuads = 65536
+)
+
+// BatchQuads returns how many quads the next ReplaceGraphs should add and
+// remove at most for its commit to write about budget bytes, from what
+// the last commit wrote a quad, within [MinBatchQuads, MaxBatchQuads].
+//
+// bbolt holds every page a transaction changes in memory until the commit
+// writes them, whole, and how many pages a quad changes grows with the
+// store: a new store's small buckets take many quads a page, while on a
+// store of gigabytes nearly every quad changes pages of its own (a commit
+// of 8,192 quads wrote 15,500 pages, 63 MB, on a 6.6 GB store). A bound
+// in bytes rather than quads lets transactions grow while they are cheap,
+// which saves commits, and keeps memory flat as the store grows. It does
+// not take the store's lock, so that a writer may ask while another
+// batch is written.
+func (s *Store) BatchQuads(budget int64) int {
+	if s.bolt == nil {
+		return MinBatchQuads
+	}
+	per := s.bolt.bytesPerQuad.Load()
+	if per <= 0 {
+		return MinBatchQuads
+	}
+	return int(min(max(budget/per, MinBatchQuads), MaxBatchQuads))
+}
+
 // replace replaces prepared graphs with distinct labels; the caller holds
 // the write lock and runs a batch.
 func (s *Store) replace(ctx context.Context, graphs []Graph) (added, removed int, err error) {
