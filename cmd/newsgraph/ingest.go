@@ -26,6 +26,10 @@ import (
 type input struct {
 	doc  *extract.Document
 	meta facts.Article
+	// file is the input file the article was read from, and end the byte
+	// offset in it just past the article, for progress reports.
+	file string
+	end  int64
 }
 
 // extracted is one article's named graph, or why it could not be built.
@@ -83,6 +87,8 @@ func (src *source) articles(yield func(input) bool) {
 			in := input{
 				doc:  &extract.Document{Name: a.Source, Text: a.Text, Published: a.Date},
 				meta: facts.Article{Key: articleKey(a), URL: a.URL, Title: a.Title, Published: a.Date, Publisher: a.Publisher, Source: a.Source},
+				file: f,
+				end:  a.End,
 			}
 			if !yield(in) {
 				return
@@ -275,11 +281,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	pendingQuads := 0
 	start := time.Now()
 	var rep report
-	bar := newProgress(e, "ingest", len(src.files))
+	bar := newProgress(e, "ingest", src.files)
 	cpu := newCores(runtime.GOMAXPROCS(0))
 	w := startStorer(ctx, merge.New(st, v, aliases), st, cpu, &rep)
 	err = extractWith(ctx, extraction(m, *maxWords), v, src.articles, cpu, func(x extracted) error {
-		bar.step(x.in.meta.Source, x.tokens)
+		bar.step(x.in.file, x.in.end, x.tokens)
 		if x.err != nil {
 			src.fail(x.err)
 			return nil
@@ -303,7 +309,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if werr := w.close(); err == nil {
 		err = werr
 	}
-	bar.done()
+	bar.finish()
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted: the %d article(s) stored before are kept; run the same command again to finish", rep.Stored)

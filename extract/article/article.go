@@ -68,6 +68,10 @@ type Article struct {
 	// metadata or was already the body's first paragraph; 0 when there is
 	// no title.
 	TextStart int
+	// End is the byte offset in its file just past the article: the end of
+	// its line in a JSON Lines file, the end of the file otherwise. It
+	// tells how much of a file was read, for progress reports.
+	End int64
 	// Warnings describe details that were lost while reading the article
 	// (a date not understood, HTML too deeply nested for layout analysis).
 	Warnings []string
@@ -248,7 +252,11 @@ func readFrom(path string, r io.Reader, size int64, f format, limit int64, yield
 		fail(sizeError(fmt.Sprintf("more than the %s limit", formatSize(limit))))
 		return
 	}
-	readWhole(path, data, f, yield)
+	end := int64(len(data))
+	readWhole(path, data, f, func(a Article, err error) bool {
+		a.End = end
+		return yield(a, err)
+	})
 }
 
 // newBlockReader buffers r, whose size is size bytes (-1 if unknown), in

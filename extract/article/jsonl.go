@@ -43,7 +43,7 @@ func readJSONL(path string, r *bufio.Reader, base, limit int64, yield func(Artic
 			if lineErr != nil {
 				lineErr = &Error{Path: path, Line: n, Err: lineErr}
 			} else {
-				a.Source = fmt.Sprintf("%s#L%d", path, n)
+				a.Source, a.End = fmt.Sprintf("%s#L%d", path, n), offset+read
 			}
 			if !yield(a, lineErr) {
 				return

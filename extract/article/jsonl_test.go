@@ -2,6 +2,8 @@ package article
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -82,5 +84,40 @@ func TestJSONLines(t *testing.T) {
 				t.Errorf("got %q %q, want %q %q", texts, msgs, tt.texts, tt.errs)
 			}
 		})
+	}
+}
+
+// TestArticleEnd checks that each article tells where in its file it ends:
+// at the end of its line in JSON Lines, at the end of the file otherwise.
+func TestArticleEnd(t *testing.T) {
+	const feed = "testdata/feed.jsonl"
+	data, err := os.ReadFile(feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lineEnd := map[string]int64{} // Source → offset after the line's newline
+	offset := int64(0)
+	for n, line := range strings.SplitAfter(string(data), "\n") {
+		offset += int64(len(line))
+		lineEnd[fmt.Sprintf("%s#L%d", feed, n+1)] = offset
+	}
+	arts, _ := ReadFile(feed, Options{})
+	for _, a := range arts {
+		if a.End != lineEnd[a.Source] {
+			t.Errorf("%s: End %d, want %d", a.Source, a.End, lineEnd[a.Source])
+		}
+	}
+	for _, name := range []string{"testdata/header.txt", "testdata/page.html", "testdata/utf16le.txt"} {
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, errs := ReadFile(name, Options{})
+		if len(arts) != 1 || len(errs) != 0 {
+			t.Fatalf("%s: %d articles, errors %v", name, len(arts), errs)
+		}
+		if arts[0].End != info.Size() {
+			t.Errorf("%s: End %d, want the file's size %d", name, arts[0].End, info.Size())
+		}
 	}
 }
