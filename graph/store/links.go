@@ -33,17 +33,20 @@ import (
 // Cayley's, whose shape optimiser it extends with linkStep.
 type boltQueries struct {
 	*ckv.QuadStore
-	k *boltKV
+	k      *boltKV
+	values *queryValues // reads nodes' values for NameOf; nil: Cayley's
 }
 
-// queryStore returns the quad store for Gizmo queries: s's own, or for a
-// bbolt store with both of Cayley's default indexes, boltQueries.
-func (s *Store) queryStore() graph.QuadStore {
+// queryStore returns the quad store for one Gizmo query, and a function
+// to call once the query is over: s's own store, or for a bbolt store with
+// both of Cayley's default indexes, boltQueries.
+func (s *Store) queryStore() (graph.QuadStore, func()) {
 	kqs, ok := s.h.QuadStore.(*ckv.QuadStore)
 	if !ok || s.bolt == nil || !s.bolt.linkIndexes() {
-		return s.h.QuadStore
+		return s.h.QuadStore, func() {}
 	}
-	return boltQueries{QuadStore: kqs, k: s.bolt}
+	values := &queryValues{db: s.bolt.db}
+	return boltQueries{QuadStore: kqs, k: s.bolt, values: values}, values.close
 }
 
 // linkIndexes tells whether the store has the two indexes linkStep reads.

@@ -177,7 +177,8 @@ func TestLinkStepPlanned(t *testing.T) {
 	ctx := context.Background()
 	s := openT(t, "bolt:"+filepath.Join(t.TempDir(), "plan.db"))
 	replaceT(t, s, art1, article1(), 17, 0)
-	qs := s.queryStore()
+	qs, done := s.queryStore()
+	defer done()
 	if _, ok := qs.(boltQueries); !ok {
 		t.Fatalf("a bbolt store's queries run on %T", qs)
 	}
@@ -227,7 +228,8 @@ func TestLinkStepPlanned(t *testing.T) {
 		}
 	}
 	mem := openT(t, "memory:")
-	if _, ok := mem.queryStore().(boltQueries); ok {
+	memQS, _ := mem.queryStore()
+	if _, ok := memQS.(boltQueries); ok {
 		t.Fatal("a memory store's queries run on boltQueries")
 	}
 }

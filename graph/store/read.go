@@ -41,7 +41,9 @@ func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any,
 		s.pgQuery.Lock()
 		defer s.pgQuery.Unlock()
 	}
-	it, err := executeGuarded(ctx, s.queryStore(), gizmoQuery, query.Options{Collation: query.JSON, Limit: limit})
+	qs, done := s.queryStore()
+	defer done() // after finishQuery, deferred below
+	it, err := executeGuarded(ctx, qs, gizmoQuery, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
