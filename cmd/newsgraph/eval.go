@@ -31,7 +31,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 			"twice: from the treebank's raw text (the # text lines, paragraphs separated by\n"+
 			"blank lines), and from its gold tokens and sentences.",
 		"newsgraph eval ud ../shared/data/ud-ewt/en_ewt-ud-test.conllu")
-	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	models := modelsFlag(fs)
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func runEvalNER(e *env, args []string) error {
 			"words tagged by the shipped tagger: precision, recall and F1 per type and overall,\n"+
 			"an entity counting only when its span and type are exactly right.",
 		"newsgraph eval ner ../shared/data/uner-ewt/uner_en_ewt-test.iob2")
-	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	models := modelsFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/graph/rdf"
 	"github.com/newsgraph/newsgraph/graph/store"
-	"github.com/newsgraph/newsgraph/graph/vocab"
 )
 
 // exportFormat is a format export writes to one stream.
@@ -66,11 +65,11 @@ func exportHelp() string {
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[flags]", exportHelp(),
 		"newsgraph export --db newsgraph.db --format turtle -o graph.ttl")
-	dsn := fs.String("db", store.DefaultPath, "the store: a bbolt `FILE`")
+	dsn := storeFlag(fs)
 	format := fs.String("format", "nquads", "output `FORMAT`: nquads, ntriples, turtle, trig, jsonld, graphml, dot or csv")
 	out := fs.String("o", "", "write to `FILE` instead of standard output (csv: to the directory FILE)")
 	graph := fs.String("graph", "", "export only the named graph (an article) `IRI`")
-	base := fs.String("base", vocab.DefaultBase, "base `IRI` the store's own IRIs were made under, for the prefixes entity:, rel:, ns:, article:")
+	base := baseFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

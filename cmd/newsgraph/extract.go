@@ -17,8 +17,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		"Extracts the facts of the articles given, as ingest does, and writes them as N-Quads\n"+
 			"(each quad labelled with its article's graph) without touching any store.",
 		"newsgraph extract testdata/articles/leaders-call.txt")
-	base := fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs")
-	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	base := baseFlag(fs)
+	models := modelsFlag(fs)
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	maxWords := fs.Int("max-sentence-words", defaultMaxSentenceWords, "cut sentences longer than this many words into pieces (0: no limit)")
 	format := fs.String("format", "nquads", "output format (nquads)")

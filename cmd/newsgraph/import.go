@@ -35,7 +35,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			"transaction. Memory stays flat when each graph's quads are together, as export and\n"+
 			"extract write them; a graph spread out is held until its last quad.",
 		"newsgraph export --db old.db -o graph.nq && newsgraph import --db new.db graph.nq")
-	dsn := fs.String("db", store.DefaultPath, "the store: a bbolt `FILE` (created if absent)")
+	dsn := storeFlag(fs)
 	defaultGraph := fs.String("graph", "", "put triples without a graph into the graph `IRI`")
 	batch := fs.Int("batch", importBatch, "store about this many quads per transaction")
 	if err := parseFlags(fs, args); err != nil {

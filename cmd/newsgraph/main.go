@@ -20,6 +20,9 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+
+	"github.com/newsgraph/newsgraph/graph/store"
+	"github.com/newsgraph/newsgraph/graph/vocab"
 )
 
 // env is what a command runs with: its output streams and logger.
@@ -149,6 +152,24 @@ func newFlags(e *env, name, synopsis, description, example string) *flag.FlagSet
 		}
 	}
 	return fs
+}
+
+// Flags most commands share, with one wording.
+
+// storeFlag defines --db, the store a command reads or writes.
+func storeFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", store.DefaultPath, "the store: a bbolt `FILE` (created if absent), a postgres:// URL, or memory: for a throwaway one")
+}
+
+// baseFlag defines --base, the base IRI of the graph's own IRIs.
+func baseFlag(fs *flag.FlagSet) *string {
+	return fs.String("base", vocab.DefaultBase, "base `IRI` of the graph's own IRIs (entity:, rel:, ns:, article:), as the graph was built with")
+}
+
+// modelsFlag defines --models, a directory of models to use instead of
+// the embedded ones.
+func modelsFlag(fs *flag.FlagSet) *string {
+	return fs.String("models", "", "load models from `DIR` instead of the embedded ones")
 }
 
 // parseFlags parses args, turning a flag error into errUsage.

@@ -19,7 +19,7 @@ func runOIE(ctx context.Context, e *env, args []string) error {
 			"FILE) and writes its relation tuples in CaRB's tabbed format: sentence, confidence,\n"+
 			"relation, arguments, in the input's tokenisation.",
 		"newsgraph oie ../shared/data/carb/dev.txt > dev.tsv && newsgraph eval carb --gold ../shared/data/carb/gold-dev.tsv dev.tsv")
-	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	models := modelsFlag(fs)
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -30,7 +30,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 			"Inputs that cannot be read are reported by name and the others still processed.",
 		"newsgraph parse testdata/articles/*.txt")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	models := fs.String("models", "", "load models from `DIR` instead of the embedded ones")
+	models := modelsFlag(fs)
 	maxBytes := fs.Int64("max-bytes", defaultMaxInput, maxBytesUsage)
 	if err := parseFlags(fs, args); err != nil {
 		return err

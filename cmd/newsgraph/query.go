@@ -29,8 +29,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 			"queries live in queries/; -q NAME runs one of them (-q list lists them and their\n"+
 			"arguments), --arg NAME=VALUE gives it an argument.",
 		`newsgraph query --table -q path-between --arg from="Yuri Ushakov" --arg to="Masoud Pezeshkian"`)
-	dsn := fs.String("db", store.DefaultPath, "the store: a bbolt `FILE`")
-	base := fs.String("base", vocab.DefaultBase, "base `IRI` the graph was built with")
+	dsn := storeFlag(fs)
+	base := baseFlag(fs)
 	file := fs.String("f", "", "read the query from `FILE`")
 	name := fs.String("q", "", "run the ready-made query `NAME` (list: show them)")
 	limit := fs.Int("limit", 1000, "print at most this many results (0: no limit)")

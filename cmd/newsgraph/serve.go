@@ -33,8 +33,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			"under --timeout and --limit; a script that never ends is stopped and answered with\n"+
 			"an error. Stops on Ctrl-C, letting running requests finish.",
 		"newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:64210/")
-	dsn := fs.String("db", store.DefaultPath, "the store: a bbolt `FILE`, memory: or a postgres:// URL")
-	base := fs.String("base", vocab.DefaultBase, "base `IRI` the graph was built with")
+	dsn := storeFlag(fs)
+	base := baseFlag(fs)
 	addr := fs.String("addr", defaultAddr, "listen on `HOST:PORT`")
 	timeout := fs.Duration("timeout", server.DefaultQueryTimeout, "stop a query after this long")
 	limit := fs.Int("limit", server.DefaultMaxResults, "the most results a query may return")
