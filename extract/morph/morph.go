@@ -274,6 +274,9 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 		if !ok {
 			return form, ""
 		}
+		if upos == "VERB" {
+			a = m.silentE(lower, a)
+		}
 	}
 	// The casing learned for the tags and shape, else for the UPOS and
 	// shape, else for the shape with any tag, else for the UPOS. XPOS
@@ -313,6 +316,60 @@ func (m *Model) ruleFor(lower, upos, tags string) (analysis, bool) {
 		}
 	}
 	return first, found
+}
+
+// silentE restores the silent "e" a rule's lemma of an unknown verb form
+// lost ("fined" → "fin", "timed" → "tim"): English doubles the last
+// consonant of a one-syllable stem of one vowel and one consonant before
+// "-ed" and "-ing" ("planned", "hopping"), so a single consonant there
+// means the stem ended in "e" ("fine", "hope"). The rules cannot learn
+// this: they see endings, and "-ined" is "join" as often as "fine". It
+// applies only when the rule's lemma is no verb the treebank knows and
+// the form ends in "-ed" or "-ing" with the stem left as the form's.
+func (m *Model) silentE(lower string, a analysis) analysis {
+	lemma := a.apply(lower)
+	if a.Add != "" || m.isLemma(lemma, "VERB") || !isCVC(lemma) {
+		return a
+	}
+	if lower != lemma+"ed" && lower != lemma+"ing" {
+		return a
+	}
+	a.Add = "e"
+	return a
+}
+
+// isCVC tells whether a stem is one syllable ending in a single vowel and a
+// single consonant other than w, x and y ("fin", "hop"; not "join",
+// "open", "fix").
+func isCVC(stem string) bool {
+	const vowels = "aeiou"
+	n := len(stem)
+	if n < 2 || n > 5 || !isASCIILower(stem) {
+		return false
+	}
+	last, prev := stem[n-1], stem[n-2]
+	if strings.IndexByte(vowels, last) >= 0 || strings.IndexByte("wxy", last) >= 0 || strings.IndexByte(vowels, prev) < 0 {
+		return false
+	}
+	// One syllable: the vowel before the last consonant is the only one
+	// ("join" and "open" have two), the "u" of "qu" being a consonant
+	// ("quote").
+	for i := 0; i < n-2; i++ {
+		if strings.IndexByte(vowels+"y", stem[i]) >= 0 && (stem[i] != 'u' || i == 0 || stem[i-1] != 'q') {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIILower tells whether s is all ASCII lower-case letters.
+func isASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // verbTwins pairs the verb tags whose forms share their lemmas' edits.

@@ -141,3 +141,17 @@ func TestUnknownForms(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCVC checks the stems whose "-ed" and "-ing" forms drop a silent
+// "e".
+func TestIsCVC(t *testing.T) {
+	for stem, want := range map[string]bool{
+		"fin": true, "tim": true, "hop": true, "shin": true, "quot": true, "us": true,
+		"join": false, "open": false, "visit": false, "fix": false, "bow": false, "play": false,
+		"plan": true, "a": false, "strengthen": false, "Fin": false, "see": false,
+	} {
+		if got := isCVC(stem); got != want {
+			t.Errorf("isCVC(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
