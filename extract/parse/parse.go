@@ -163,8 +163,42 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		}
 		headedPrepositions(toks)
 		coordinatedClauses(toks)
+		possessiveHer(toks, wk.words)
 	}
 	return nil
+}
+
+// possessiveHer repairs "her" read as an object pronoun where it is the
+// possessive of the noun after it ("congratulated her counterpart"): the
+// tagger's PRP leads the parser to give the verb two objects, which a
+// Universal Dependencies tree never has. When "her" and a noun after it
+// are both objects of one verb, and the words between are the noun's own,
+// "her" becomes the noun's nmod:poss, with the possessive's tag, lemma and
+// features as EWT writes them. "gave her flowers" (iobj, then obj) is left
+// as it is.
+func possessiveHer(toks []extract.Token, words []word) {
+	for h := range toks {
+		her := &toks[h]
+		if her.DepRel != "obj" || her.XPOS != "PRP" || !strings.EqualFold(words[h].form, "her") {
+			continue
+		}
+		n := h + 1
+		for n < len(toks) && !(toks[n].Head == her.Head && toks[n].DepRel == "obj") {
+			n++
+		}
+		if n == len(toks) || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		between := true
+		for j := h + 1; j < n; j++ {
+			between = between && toks[j].Head == n+1
+		}
+		if !between {
+			continue
+		}
+		her.Head, her.DepRel = n+1, "nmod:poss"
+		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
+	}
 }
 
 // headedPrepositions repairs a mistake the parser makes on news text:

@@ -97,3 +97,38 @@ func TestCoordinatedClauses(t *testing.T) {
 	}
 	checkRepair(t, coordinatedClauses, tests)
 }
+
+// TestPossessiveHer checks the repair of "her" read as a second object
+// where it is the possessive of the noun after it.
+func TestPossessiveHer(t *testing.T) {
+	tests := []struct {
+		sentence string
+		repairCase
+	}{
+		{"He congratulated her counterpart", repairCase{"her and the noun both objects",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NN:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:4:nmod:poss NOUN/NN:2:obj"}},
+		{"He met her new counterpart", repairCase{"an adjective between",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj ADJ/JJ:5:amod NOUN/NN:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:5:nmod:poss ADJ/JJ:5:amod NOUN/NN:2:obj"}},
+		{"They gave her flowers", repairCase{"an indirect object is left alone",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:iobj NOUN/NNS:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:iobj NOUN/NNS:2:obj"}},
+		{"They gave him flowers", repairCase{"only her is ambiguous",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NNS:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NNS:2:obj"}},
+		{"She saw her yesterday", repairCase{"one object: left alone",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NN:2:obl:tmod",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NN:2:obl:tmod"}},
+		{"He told her Monday plans", repairCase{"a word between that is not the noun's",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj PROPN/NNP:2:obl:tmod NOUN/NNS:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj PROPN/NNP:2:obl:tmod NOUN/NNS:2:obj"}},
+	}
+	for _, tt := range tests {
+		var words []word
+		for _, f := range strings.Fields(tt.sentence) {
+			words = append(words, word{form: f})
+		}
+		checkRepair(t, func(toks []extract.Token) { possessiveHer(toks, words) }, []repairCase{tt.repairCase})
+	}
+}
