@@ -45,9 +45,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	v := vocab.New(*base)
 	merger := merge.New(nil, v, aliases)
 	src := newSource(e, fs.Args(), *maxBytes)
+	bar := newProgress(e, "extract", src.files)
 	err = writeOutput(e, *out, func(w *bufio.Writer) error {
 		nw := nquads.NewWriter(w)
 		err := extractWith(ctx, extraction(m, *maxWords), v, src.articles, nil, func(x extracted) error {
+			bar.step(x.in.file, x.in.end, x.tokens)
 			if x.err != nil {
 				src.fail(x.err)
 				return nil
@@ -64,6 +66,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		return nw.Close()
 	})
+	bar.finish()
 	if err != nil {
 		return err
 	}
