@@ -18,6 +18,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/modelfile"
@@ -66,7 +70,74 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 	if err != nil {
 		return fmt.Errorf("segment: %w", err)
 	}
+	splitDatelines(doc)
 	return nil
+}
+
+// maxDateline is the most tokens a dateline has, its dash included.
+const maxDateline = 16
+
+// splitDatelines ends a sentence after the dateline that opens a wire
+// story ("ROTTERDAM, March 3 (Newswire) - Dock workers walked off …"). The
+// classifier, trained on web text, which has none, keeps the dateline in
+// the story's first sentence, where the parser takes the city for the
+// subject of the lead, the sentence that matters most. A dateline starts a
+// paragraph with a word in capitals, holds no word in lower case, and ends
+// with a dash set apart by spaces within its first maxDateline tokens.
+func splitDatelines(doc *extract.Document) {
+	for k := 0; k < len(doc.Sentences); k++ {
+		s := doc.Sentences[k]
+		if d := datelineEnd(doc, s); d > 0 {
+			doc.Sentences = slices.Insert(doc.Sentences, k+1, extract.Sentence{First: d, Last: s.Last})
+			doc.Sentences[k].Last = d
+			k++
+		}
+	}
+}
+
+// datelineEnd returns the index of the token after the dash that ends the
+// dateline opening sentence s, or 0 if s opens with none.
+func datelineEnd(doc *extract.Document, s extract.Sentence) int {
+	if s.Len() < 3 {
+		return 0
+	}
+	start := doc.Tokens[s.First].Start
+	if before := strings.TrimRight(doc.Text[:start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
+		return 0 // not at the start of a paragraph
+	}
+	if !capitals(doc.Form(&doc.Tokens[s.First])) {
+		return 0
+	}
+	for j := s.First + 1; j < s.Last-1 && j < s.First+maxDateline; j++ {
+		t := &doc.Tokens[j]
+		form := doc.Form(t)
+		switch form {
+		case "-", "--", "–", "—":
+			if t.Start > 0 && t.End < len(doc.Text) && doc.Text[t.Start-1] == ' ' && doc.Text[t.End] == ' ' {
+				return j + 1
+			}
+			return 0
+		}
+		if r, _ := utf8.DecodeRuneInString(form); unicode.IsLower(r) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// capitals tells whether a word is written in capitals: two letters or
+// more, none of them lower case ("WASHINGTON", "ST.", "RIO DE").
+func capitals(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // checkEvery is how many units walk handles between checks of its context.

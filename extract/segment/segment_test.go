@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -318,4 +319,55 @@ func ewtTrainDev() (train, dev []conllu.Sentence, err error) {
 	}
 	dev, err = conllu.ReadFile(filepath.Join(ewtDir, "en_ewt-ud-dev.conllu"))
 	return train, dev, err
+}
+
+// TestSplitDatelines checks that the dateline opening a wire story becomes
+// a sentence of its own, and that lookalikes stay whole. Each paragraph of
+// the input is given as one sentence, as the classifier would leave it.
+func TestSplitDatelines(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"ROTTERDAM, March 3 (Newswire) - Dock workers walked off the job.",
+			[]string{"ROTTERDAM, March 3 (Newswire) -", "Dock workers walked off the job."}},
+		{"Title\n\nNEW YORK (Wire Service) — Stocks rose on Friday.",
+			[]string{"Title", "NEW YORK (Wire Service) —", "Stocks rose on Friday."}},
+		{"KYIV/WARSAW, Ukraine -- Talks resumed.",
+			[]string{"KYIV/WARSAW, Ukraine --", "Talks resumed."}},
+		// Not at the start of a paragraph.
+		{"He said: ROME - it was over.", []string{"He said: ROME - it was over."}},
+		// A word in lower case before the dash: no dateline.
+		{"NATO officials - two of them - left.", []string{"NATO officials - two of them - left."}},
+		// A hyphen inside a word, not a dash set apart.
+		{"US-China talks resumed.", []string{"US-China talks resumed."}},
+		// Not in capitals.
+		{"Rotterdam - Dock workers walked off.", []string{"Rotterdam - Dock workers walked off."}},
+		// The dateline is already a sentence.
+		{"LONDON -", []string{"LONDON -"}},
+	}
+	for _, tt := range tests {
+		doc := &extract.Document{Text: tt.text}
+		if err := tokenize.New().Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		// One sentence a paragraph.
+		first := 0
+		for i := range doc.Tokens {
+			last := i == len(doc.Tokens)-1
+			if last || strings.Contains(doc.Text[doc.Tokens[i].End:doc.Tokens[i+1].Start], "\n\n") {
+				doc.Sentences = append(doc.Sentences, extract.Sentence{First: first, Last: i + 1})
+				first = i + 1
+			}
+		}
+		splitDatelines(doc)
+		var got []string
+		for _, s := range doc.Sentences {
+			start, end := doc.Span(s)
+			got = append(got, doc.Text[start:end])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: sentences %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
