@@ -164,8 +164,27 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		headedPrepositions(toks)
 		coordinatedClauses(toks)
 		possessiveHer(toks, wk.words)
+		describedNames(toks)
 	}
 	return nil
+}
+
+// describedNames repairs a common noun that describes the name after it
+// ("Shipping company Maersk diverted …", "bought rival Airbus") read as a
+// second subject or object of the verb: a verb has at most one of each in a
+// Universal Dependencies tree. The noun becomes a compound of the name, as
+// EWT writes titles before names, so that the name heads the argument.
+func describedNames(toks []extract.Token) {
+	for n := 0; n+1 < len(toks); n++ {
+		noun, name := &toks[n], &toks[n+1]
+		if noun.UPOS != "NOUN" || name.UPOS != "PROPN" || noun.Head != name.Head || noun.DepRel != name.DepRel {
+			continue
+		}
+		switch noun.DepRel {
+		case "nsubj", "nsubj:pass", "obj":
+			noun.Head, noun.DepRel = n+2, "compound"
+		}
+	}
 }
 
 // possessiveHer repairs "her" read as an object pronoun where it is the

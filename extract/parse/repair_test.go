@@ -132,3 +132,23 @@ func TestPossessiveHer(t *testing.T) {
 		checkRepair(t, func(toks []extract.Token) { possessiveHer(toks, words) }, []repairCase{tt.repairCase})
 	}
 }
+
+// TestDescribedNames checks the repair of a noun describing the name after
+// it, read as a second subject or object.
+func TestDescribedNames(t *testing.T) {
+	tests := []repairCase{
+		{"two subjects", // Shipping company Maersk diverted vessels
+			"NOUN:2:compound NOUN:4:nsubj PROPN:4:nsubj VERB:0:root NOUN:4:obj",
+			"NOUN:2:compound NOUN:3:compound PROPN:4:nsubj VERB:0:root NOUN:4:obj"},
+		{"two objects", // bought rival Airbus
+			"VERB:0:root NOUN:1:obj PROPN:1:obj",
+			"VERB:0:root NOUN:3:compound PROPN:1:obj"},
+		{"subject and object: left alone", // workers Maersk hired
+			"NOUN:3:obj PROPN:3:nsubj VERB:0:root",
+			"NOUN:3:obj PROPN:3:nsubj VERB:0:root"},
+		{"the name first: left alone", // gave Maersk ships
+			"VERB:0:root PROPN:1:obj NOUN:1:obj",
+			"VERB:0:root PROPN:1:obj NOUN:1:obj"},
+	}
+	checkRepair(t, describedNames, tests)
+}

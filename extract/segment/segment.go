@@ -1,6 +1,7 @@
 // Package segment splits a tokenized document into sentences.
 //
-// A blank line always ends a sentence. Elsewhere, after every surface token
+// A blank line always ends a sentence, and so does the dateline opening a
+// wire story (see splitDatelines). Elsewhere, after every surface token
 // a trained classifier (an averaged perceptron, see package perceptron)
 // decides whether a sentence ends: it looks at the token, its neighbours,
 // their shapes and case, the white space between them, and how long the
