@@ -83,8 +83,8 @@ const maxDateline = 16
 // classifier, trained on web text, which has none, keeps the dateline in
 // the story's first sentence, where the parser takes the city for the
 // subject of the lead, the sentence that matters most. A dateline starts a
-// paragraph with a word in capitals, holds no word in lower case, and ends
-// with a dash set apart by spaces within its first maxDateline tokens.
+// line with a word in capitals, holds no word in lower case, and ends with
+// a dash set apart by spaces within its first maxDateline tokens.
 func splitDatelines(doc *extract.Document) {
 	for k := 0; k < len(doc.Sentences); k++ {
 		s := doc.Sentences[k]
@@ -104,7 +104,7 @@ func datelineEnd(doc *extract.Document, s extract.Sentence) int {
 	}
 	start := doc.Tokens[s.First].Start
 	if before := strings.TrimRight(doc.Text[:start], " \t"); before != "" && !strings.HasSuffix(before, "\n") {
-		return 0 // not at the start of a paragraph
+		return 0 // not at the start of a line
 	}
 	if !capitals(doc.Form(&doc.Tokens[s.First])) {
 		return 0

@@ -335,7 +335,7 @@ func TestSplitDatelines(t *testing.T) {
 			[]string{"Title", "NEW YORK (Wire Service) —", "Stocks rose on Friday."}},
 		{"KYIV/WARSAW, Ukraine -- Talks resumed.",
 			[]string{"KYIV/WARSAW, Ukraine --", "Talks resumed."}},
-		// Not at the start of a paragraph.
+		// Not at the start of a line.
 		{"He said: ROME - it was over.", []string{"He said: ROME - it was over."}},
 		// A word in lower case before the dash: no dateline.
 		{"NATO officials - two of them - left.", []string{"NATO officials - two of them - left."}},

@@ -200,7 +200,7 @@ func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Q
 				releaseMapping(k.db, size)
 			}
 		}()
-		values := valueCache{log: log, values: map[uint64]quad.Value{}}
+		values := valueCache{log: log, max: maxCachedValues}
 		c := log.Cursor()
 		read := 0
 		for key, raw := c.First(); key != nil; key, raw = c.Next() {
@@ -227,6 +227,9 @@ func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Q
 					continue // no label
 				}
 				v, err := values.get(id)
+				if err == nil && v == nil {
+					err = fmt.Errorf("store: node %d is missing from the log", id)
+				}
 				if err != nil {
 					return err
 				}
@@ -240,25 +243,29 @@ func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Q
 	})
 }
 
-// valueCache reads nodes' values from the log by ID, remembering up to
-// maxCachedValues of them: a scan meets the same predicates, labels and
-// entities again and again.
+// valueCache reads nodes' values from the log by ID (nil for an ID that is
+// no node, see nodeValue), remembering up to max of them: a scan or a query
+// meets the same predicates, labels and entities again and again.
 type valueCache struct {
 	log    *bolt.Bucket
+	max    int
 	values map[uint64]quad.Value
 }
 
+// maxCachedValues is the most values a scan of the store remembers.
 const maxCachedValues = 1 << 20
 
 func (c *valueCache) get(id uint64) (quad.Value, error) {
 	if v, ok := c.values[id]; ok {
 		return v, nil
 	}
-	v, err := readValue(c.log, id)
+	v, err := nodeValue(c.log, id)
 	if err != nil {
 		return nil, err
 	}
-	if len(c.values) >= maxCachedValues {
+	if c.values == nil {
+		c.values = make(map[uint64]quad.Value)
+	} else if len(c.values) >= c.max {
 		clear(c.values)
 	}
 	c.values[id] = v

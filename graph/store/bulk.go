@@ -312,26 +312,45 @@ func (l *loader) nodeByID(id uint64) (*node, error) {
 	return n, nil
 }
 
-// readValue reads the value of node id from the log bucket.
+// readValue reads the value of node id from the log bucket; it is an
+// error for the log to have no such node.
 func readValue(log *bolt.Bucket, id uint64) (quad.Value, error) {
+	v, err := nodeValue(log, id)
+	if err == nil && v == nil {
+		err = fmt.Errorf("store: node %d is missing from the log", id)
+	}
+	return v, err
+}
+
+// nodeValue reads the value of node id from the log bucket: nil when the
+// log has no entry id, or a quad's, as Cayley's NameOf gives.
+func nodeValue(log *bolt.Bucket, id uint64) (quad.Value, error) {
 	raw := log.Get(idKey(id))
 	if raw == nil {
-		return nil, fmt.Errorf("store: node %d is missing from the log", id)
+		return nil, nil
 	}
 	p, err := decodePrimitive(raw)
 	if err != nil {
 		return nil, fmt.Errorf("store: node %d: %w", id, err)
 	}
+	if len(p.value) == 0 {
+		return nil, nil
+	}
 	v, err := pquads.UnmarshalValue(p.value)
-	if err != nil || v == nil {
-		return nil, fmt.Errorf("store: value of node %d: %v", id, err)
+	if err != nil {
+		return nil, fmt.Errorf("store: value of node %d: %w", id, err)
 	}
 	return v, nil
 }
 
 // readPrim reads the log entry of quad id.
 func (l *loader) readPrim(id uint64) (prim, error) {
-	raw := l.bucket(bucketLog).Get(idKey(id))
+	return readPrim(l.bucket(bucketLog), id)
+}
+
+// readPrim reads the log entry of quad id from the log bucket.
+func readPrim(log *bolt.Bucket, id uint64) (prim, error) {
+	raw := log.Get(idKey(id))
 	if raw == nil {
 		return prim{}, fmt.Errorf("store: quad %d is missing from the log", id)
 	}

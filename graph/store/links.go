@@ -312,7 +312,7 @@ func (l *linkState) read(ctx context.Context, dir quad.Direction, id uint64) err
 		l.tagged = 0 // preds's tags are p's now
 	}
 	err = l.k.db.View(func(tx *bolt.Tx) error {
-		log := newLoader(tx)
+		log := tx.Bucket(bucketLog)
 		// The keys of the object index end with the subject, and the
 		// loader keeps only live quads in the lists: their quads need
 		// no reading unless Cayley has written (and maybe deleted).
@@ -328,7 +328,7 @@ func (l *linkState) read(ctx context.Context, dir quad.Direction, id uint64) err
 					l.edges = append(l.edges, edge{end: binary.BigEndian.Uint64(key[16:24]), pred: p})
 					continue
 				}
-				q, err := log.readPrim(qid)
+				q, err := readPrim(log, qid)
 				if err != nil {
 					return err
 				}

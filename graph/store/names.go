@@ -2,13 +2,11 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -22,12 +20,11 @@ import (
 // come back again and again as tags. The store's read lock, held for the
 // whole query, keeps writes out meanwhile.
 type queryValues struct {
-	db *bolt.DB
-	mu sync.Mutex // Gizmo asks from the goroutine that runs the script and from the caller's
-	tx *bolt.Tx
-	// log is the transaction's log bucket; nil in a store without one.
-	log    *bolt.Bucket
-	values map[uint64]quad.Value
+	db     *bolt.DB
+	mu     sync.Mutex // Gizmo asks from the goroutine that runs the script and from the caller's
+	tx     *bolt.Tx
+	values valueCache // over tx's log bucket, once tx is open
+	closed bool       // the query is over: no transaction may be left open
 }
 
 // maxQueryValues bounds the values a query remembers.
@@ -38,47 +35,41 @@ const maxQueryValues = 1 << 16
 func (q *queryValues) value(id uint64) (quad.Value, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if v, ok := q.values[id]; ok {
-		return v, nil
+	if q.closed {
+		// Asked after the query ended (Gizmo's goroutine may still
+		// be winding down): a transaction of its own, or the store
+		// could never close.
+		var v quad.Value
+		err := q.db.View(func(tx *bolt.Tx) error {
+			var err error
+			if log := tx.Bucket(bucketLog); log != nil {
+				v, err = nodeValue(log, id)
+			}
+			return err
+		})
+		return v, err
 	}
 	if q.tx == nil {
 		tx, err := q.db.Begin(false)
 		if err != nil {
 			return nil, err
 		}
-		q.tx, q.log, q.values = tx, tx.Bucket(bucketLog), make(map[uint64]quad.Value)
+		q.tx, q.values = tx, valueCache{log: tx.Bucket(bucketLog), max: maxQueryValues}
 	}
-	if q.log == nil {
+	if q.values.log == nil { // a store without a log has no nodes
 		return nil, nil
 	}
-	raw := q.log.Get(idKey(id))
-	if raw == nil {
-		return nil, nil
-	}
-	p, err := decodePrimitive(raw)
-	if err != nil {
-		return nil, fmt.Errorf("store: node %d: %w", id, err)
-	}
-	var v quad.Value
-	if len(p.value) > 0 { // else a quad's entry, not a node's
-		if v, err = pquads.UnmarshalValue(p.value); err != nil {
-			return nil, fmt.Errorf("store: value of node %d: %w", id, err)
-		}
-	}
-	if len(q.values) >= maxQueryValues {
-		clear(q.values)
-	}
-	q.values[id] = v
-	return v, nil
+	return q.values.get(id)
 }
 
 // close ends the transaction, if one was opened.
 func (q *queryValues) close() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	q.closed = true
 	if q.tx != nil {
 		q.tx.Rollback()
-		q.tx, q.log, q.values = nil, nil, nil
+		q.tx, q.values = nil, valueCache{}
 	}
 }
 

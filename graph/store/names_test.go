@@ -17,6 +17,7 @@ func TestQueryValues(t *testing.T) {
 	s := openT(t, "bolt:"+filepath.Join(t.TempDir(), "values.db"))
 	replaceT(t, s, art1, article1(), 17, 0)
 	qs, done := s.queryStore()
+	t.Cleanup(done) // also when the test fails: an open transaction would keep the store from closing
 	q, ok := qs.(boltQueries)
 	if !ok {
 		t.Fatalf("a bbolt store's queries run on %T", qs)
