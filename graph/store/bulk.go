@@ -350,18 +350,27 @@ func (l *loader) readPrim(id uint64) (prim, error) {
 
 // readPrim reads the log entry of quad id from the log bucket.
 func readPrim(log *bolt.Bucket, id uint64) (prim, error) {
+	p, ok, err := lookupPrim(log, id)
+	if err == nil && !ok {
+		err = fmt.Errorf("store: quad %d is missing from the log", id)
+	}
+	return p, err
+}
+
+// lookupPrim reads the log entry of quad id, if the log has one.
+func lookupPrim(log *bolt.Bucket, id uint64) (prim, bool, error) {
 	raw := log.Get(idKey(id))
 	if raw == nil {
-		return prim{}, fmt.Errorf("store: quad %d is missing from the log", id)
+		return prim{}, false, nil
 	}
 	p, err := decodePrimitive(raw)
 	if err != nil {
-		return prim{}, fmt.Errorf("store: quad %d: %w", id, err)
+		return prim{}, false, fmt.Errorf("store: quad %d: %w", id, err)
 	}
 	if p.value != nil {
-		return prim{}, fmt.Errorf("store: quad %d is a node", id)
+		return prim{}, false, fmt.Errorf("store: quad %d is a node", id)
 	}
-	return prim{id: id, dirs: p.dirs, deleted: p.deleted}, nil
+	return prim{id: id, dirs: p.dirs, deleted: p.deleted}, true, nil
 }
 
 // writeNodes creates the batch's new nodes, updates the reference counts of

@@ -34,7 +34,7 @@ import (
 type boltQueries struct {
 	*ckv.QuadStore
 	k      *boltKV
-	values *queryValues // reads nodes' values for NameOf; nil: Cayley's
+	values *queryValues // the query's read transaction, for NameOf and quadScan
 }
 
 // queryStore returns the quad store for one Gizmo query, and a function
@@ -56,11 +56,15 @@ func (k *boltKV) linkIndexes() bool {
 
 // linkIndex is the name of the index whose keys start with a node in
 // direction d and then the predicate.
-func linkIndex(d quad.Direction) []byte {
+func linkIndex(d quad.Direction) []byte { return indexBucket(linkDirs(d)) }
+
+// linkDirs are the directions of linkIndex(d), the default index of
+// Cayley's that starts with d (a subject or an object).
+func linkDirs(d quad.Direction) []quad.Direction {
 	if d == quad.Subject {
-		return indexBucket([]quad.Direction{quad.Subject, quad.Predicate})
+		return []quad.Direction{quad.Subject, quad.Predicate}
 	}
-	return indexBucket([]quad.Direction{quad.Object, quad.Predicate, quad.Subject})
+	return []quad.Direction{quad.Object, quad.Predicate, quad.Subject}
 }
 
 // OptimizeShape replaces steps along predicates with linkStep and lets
@@ -80,14 +84,14 @@ func (q boltQueries) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Sh
 	return q.own(out), opt
 }
 
-// own makes the index scans of Cayley's optimiser build their iterators on
-// Cayley's quad store: they refuse any other, and the query hands them
-// boltQueries. The optimiser returns them as the quads of a NodesFrom,
+// own makes the index scans of Cayley's optimiser quadScans, which build
+// Cayley's iterators on Cayley's quad store (they refuse any other, and the
+// query hands them boltQueries) with a scanner of their own. The optimiser returns them as the quads of a NodesFrom,
 // alone or in an Intersect.
 func (q boltQueries) own(s shape.Shape) shape.Shape {
 	switch s := s.(type) {
 	case ckv.IndexScan:
-		return cayleyShape{Shape: s, qs: q.QuadStore}
+		return quadScan{Scan: s, qs: q.QuadStore, values: q.values}
 	case shape.NodesFrom:
 		s.Quads = q.own(s.Quads)
 		return s
@@ -127,20 +131,6 @@ func distinct(s shape.Shape) (shape.Shape, bool) {
 		}
 		return out, changed
 	}
-	return s, false
-}
-
-// cayleyShape builds Shape's iterator on qs whatever store it is given.
-type cayleyShape struct {
-	shape.Shape
-	qs graph.QuadStore
-}
-
-func (s cayleyShape) BuildIterator(graph.QuadStore) iterator.Shape {
-	return s.Shape.BuildIterator(s.qs)
-}
-
-func (s cayleyShape) Optimize(ctx context.Context, r shape.Optimizer) (shape.Shape, bool) {
 	return s, false
 }
 

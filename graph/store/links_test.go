@@ -16,7 +16,8 @@ import (
 )
 
 // TestLinkStepMatchesCayley runs queries with steps along predicates on a
-// bbolt store through linkStep and through Cayley's own plan: the results,
+// bbolt store through linkStep and quadScan and through Cayley's own plan
+// and scanner: the results,
 // with their tags and as many times each, must be the same. The store
 // holds the same edges in several graphs, quads Cayley's handle deleted
 // (left in the indexes, marked in the log) and quads the loader removed.
@@ -54,6 +55,14 @@ func TestLinkStepMatchesCayley(t *testing.T) {
 		// Counts, and a step restricted to a graph (not a link step).
 		"g.Emit(g.V(" + entity(16) + ").Both(" + pair + ").Count())",
 		"g.V(" + entity(17) + ").LabelContext(\"<" + ex + "article/3>\").Both(" + pair + ").All()",
+		// One predicate from one node: quadScan, in Cayley's order
+		// (ToValue is the first result), over one key or, by the
+		// object index, several.
+		"g.V(" + entity(1) + ").Out(" + pred(0) + ").All()",
+		"g.V(" + entity(2) + ").In(" + pred(1) + ").All()",
+		"g.Emit(g.V(" + entity(3) + ").Out(\"<" + sch + "name>\").ToValue())",
+		"g.V(" + entity(4) + ").In(" + pred(2) + ").Limit(3).All()",
+		"g.V(" + entity(5) + ").Out(" + pred(3) + ").Tag(\"x\").Out(\"<" + sch + "name>\").All()",
 		// Nodes that are no node of the store, and no edges.
 		"g.V(\"<" + ex + "nowhere>\").Out(" + pair + ").All()",
 		"g.V(" + entity(18) + ").Out(\"<" + ex + "no-predicate>\").All()",

@@ -33,33 +33,40 @@ const maxQueryValues = 1 << 16
 // value returns the value of node id, or nil when id is not a node of the
 // store, as Cayley's NameOf does.
 func (q *queryValues) value(id uint64) (quad.Value, error) {
+	var v quad.Value
+	err := q.view(func(_ *bolt.Tx, values *valueCache) error {
+		if values.log == nil { // a store without a log has no nodes
+			return nil
+		}
+		var err error
+		v, err = values.get(id)
+		return err
+	})
+	return v, err
+}
+
+// view calls fn with the query's read transaction and its cache of values,
+// opening the transaction at the first call. Calls are one at a time: Gizmo
+// asks from the goroutine that runs the script and from the caller's.
+func (q *queryValues) view(fn func(tx *bolt.Tx, values *valueCache) error) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.closed {
 		// Asked after the query ended (Gizmo's goroutine may still
 		// be winding down): a transaction of its own, or the store
 		// could never close.
-		var v quad.Value
-		err := q.db.View(func(tx *bolt.Tx) error {
-			var err error
-			if log := tx.Bucket(bucketLog); log != nil {
-				v, err = nodeValue(log, id)
-			}
-			return err
+		return q.db.View(func(tx *bolt.Tx) error {
+			return fn(tx, &valueCache{log: tx.Bucket(bucketLog)})
 		})
-		return v, err
 	}
 	if q.tx == nil {
 		tx, err := q.db.Begin(false)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		q.tx, q.values = tx, valueCache{log: tx.Bucket(bucketLog), max: maxQueryValues}
 	}
-	if q.values.log == nil { // a store without a log has no nodes
-		return nil, nil
-	}
-	return q.values.get(id)
+	return fn(q.tx, &q.values)
 }
 
 // close ends the transaction, if one was opened.
