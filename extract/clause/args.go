@@ -145,6 +145,9 @@ func (c *clauses) arguments(i int, p *extract.Proposition) []extract.Argument {
 			a.Prep = c.preposition(k)
 		}
 		a.Span = c.argSpan(k)
+		if a.Role == extract.Content {
+			a.Span = c.contentSpan(k)
+		}
 		if a.Span.Len() == 0 || c.article(k) {
 			continue
 		}
@@ -358,6 +361,22 @@ func (c *clauses) argSpan(k int) extract.Span {
 			return true
 		case "acl":
 			return c.w[d].DepRel == "acl:relcl"
+		}
+		return false
+	})
+}
+
+// contentSpan returns the words of the clause headed by word k that a
+// verb reports: all that was said, with its adverbial and relative
+// clauses and appositions ("walked out [after talks broke down]"), and
+// without its "that" and edge punctuation.
+func (c *clauses) contentSpan(k int) extract.Span {
+	return c.span(k, func(d int) bool {
+		switch c.rel(d) {
+		case "punct", "cc", "mark":
+			return c.head(d) == k
+		case "parataxis", "dep", "reparandum":
+			return true
 		}
 		return false
 	})

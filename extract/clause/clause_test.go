@@ -88,6 +88,9 @@ func TestPropositions(t *testing.T) {
 				"condemn(subject=Russia; object=the strikes)",
 				"tell(content=Russia condemns the strikes; subject=Putin; recipient=Trump)",
 			}},
+		// What was said includes its adverbial clauses.
+		{"The union said workers walked out after the talks broke down.",
+			[]string{"say(subject=The union; content=workers walked out after the talks broke down)"}},
 		// A reported copular clause keeps its predicate's preposition.
 		{`"The storm was at the centre of the talks," the ministry said.`,
 			[]string{"say(content=The storm was at the centre of the talks; subject=the ministry)"}},

@@ -165,8 +165,60 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		coordinatedClauses(toks)
 		possessiveHer(toks, wk.words)
 		describedNames(toks)
+		strandedObjects(toks)
 	}
 	return nil
+}
+
+// strandedObjects repairs the object of a reported clause that comes before
+// its reporting verb ("The carrier moved four ships to Rotterdam, a
+// spokesman said"): the parser attaches the object to the reporting verb,
+// as a second subject or as a clausal complement, which a Universal
+// Dependencies tree never has (a verb takes one subject, and a noun
+// complement clause has a subject or copula of its own). When such a noun
+// follows a verb that is itself a dependent of the same reporting verb,
+// has no object, and only the noun's own dependents stand between the two,
+// the noun becomes that verb's object.
+func strandedObjects(toks []extract.Token) {
+	for n := range toks {
+		noun := &toks[n]
+		if (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") || noun.Head == 0 {
+			continue
+		}
+		switch noun.DepRel {
+		case "nsubj":
+			if !hasDependent(toks, noun.Head, n+1, "nsubj") {
+				continue
+			}
+		case "ccomp":
+			if hasDependent(toks, n+1, -1, "nsubj") || hasDependent(toks, n+1, -1, "cop") {
+				continue
+			}
+		default:
+			continue
+		}
+		// The verb: the nearest word before the noun that is not the
+		// noun's own dependent.
+		v := n - 1
+		for v >= 0 && toks[v].Head == n+1 {
+			v--
+		}
+		if v < 0 || toks[v].UPOS != "VERB" || toks[v].Head != noun.Head || hasDependent(toks, v+1, -1, "obj") {
+			continue
+		}
+		noun.Head, noun.DepRel = v+1, "obj"
+	}
+}
+
+// hasDependent tells whether the word at position head (1-based) has a
+// dependent with relation rel other than the word at position except.
+func hasDependent(toks []extract.Token, head, except int, rel string) bool {
+	for j := range toks {
+		if toks[j].Head == head && j+1 != except && toks[j].DepRel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // describedNames repairs a common noun that describes the name after it

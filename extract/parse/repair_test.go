@@ -31,6 +31,32 @@ func TestHeadedPrepositions(t *testing.T) {
 	checkRepair(t, headedPrepositions, tests)
 }
 
+// TestStrandedObjects checks the repair of the object of a reported
+// clause attached to the reporting verb after it.
+func TestStrandedObjects(t *testing.T) {
+	tests := []repairCase{
+		{"a second subject", // The carrier moved four ships , a spokesman said
+			"DET:2:det NOUN:3:nsubj VERB:10:ccomp NUM:5:nummod NOUN:10:nsubj PUNCT:10:punct DET:8:det NOUN:10:nsubj VERB:0:root",
+			"DET:2:det NOUN:3:nsubj VERB:10:ccomp NUM:5:nummod NOUN:3:obj PUNCT:10:punct DET:8:det NOUN:10:nsubj VERB:0:root"},
+		{"a noun as a clause", // Maersk diverted vessels , it said
+			"PROPN:2:nsubj VERB:6:ccomp NOUN:6:ccomp PUNCT:6:punct PRON:6:nsubj VERB:0:root",
+			"PROPN:2:nsubj VERB:6:ccomp NOUN:2:obj PUNCT:6:punct PRON:6:nsubj VERB:0:root"},
+		{"the verb has its object: left alone", // ships Maersk moved crews , it said
+			"NOUN:3:obj PROPN:3:nsubj VERB:7:ccomp NOUN:7:nsubj PUNCT:7:punct PRON:7:nsubj VERB:0:root",
+			"NOUN:3:obj PROPN:3:nsubj VERB:7:ccomp NOUN:7:nsubj PUNCT:7:punct PRON:7:nsubj VERB:0:root"},
+		{"one subject: left alone", // ports closed , officials said
+			"NOUN:2:nsubj VERB:5:ccomp PUNCT:5:punct NOUN:5:nsubj VERB:0:root",
+			"NOUN:2:nsubj VERB:5:ccomp PUNCT:5:punct NOUN:5:nsubj VERB:0:root"},
+		{"a noun clause with a copula: left alone", // he said the plan was a failure
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:7:nsubj AUX:7:cop DET:7:det NOUN:2:ccomp",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:7:nsubj AUX:7:cop DET:7:det NOUN:2:ccomp"},
+		{"a word between that is not the noun's: left alone", // Maersk moved today ships , it said
+			"PROPN:2:nsubj VERB:7:ccomp NOUN:2:obl:tmod NOUN:7:ccomp PUNCT:7:punct PRON:7:nsubj VERB:0:root",
+			"PROPN:2:nsubj VERB:7:ccomp NOUN:2:obl:tmod NOUN:7:ccomp PUNCT:7:punct PRON:7:nsubj VERB:0:root"},
+	}
+	checkRepair(t, strandedObjects, tests)
+}
+
 // repairCase is a tree before and after a repair, each word written as
 // readTree reads it.
 type repairCase struct{ name, tree, want string }
