@@ -128,6 +128,10 @@ func (d *Document) Form(t *Token) string { return d.Text[t.Start:t.End] }
 // Sentence is a run of tokens, Tokens[First:Last] of the document.
 type Sentence struct {
 	First, Last int
+	// Dateline marks the dateline that opens a wire story ("BRISTOL,
+	// March 3 (Wire) -"): where and when the story was filed, which
+	// states no fact. Its words before the first comma name the place.
+	Dateline bool
 }
 
 // Len is the number of words in the sentence.

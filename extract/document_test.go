@@ -15,7 +15,7 @@ func TestCaseMarker(t *testing.T) {
 		{13, 15, 2, "nsubj"}, {16, 21, 0, "root"}, {22, 26, 4, "case"}, {27, 31, 2, "obl"},
 		{32, 34, 6, "case"}, {35, 41, 2, "obl"}, {41, 42, 2, "punct"},
 	}
-	doc := &Document{Text: text, Sentences: []Sentence{{0, 3}, {3, 10}}}
+	doc := &Document{Text: text, Sentences: []Sentence{{First: 0, Last: 3}, {First: 3, Last: 10}}}
 	for _, w := range words {
 		doc.Tokens = append(doc.Tokens, Token{Start: w.start, End: w.end, Head: w.head, DepRel: w.rel})
 	}

@@ -34,6 +34,9 @@ func (Extractor) Process(ctx context.Context, doc *extract.Document) error {
 				return err
 			}
 		}
+		if s.Dateline {
+			continue // where and when, not what happened
+		}
 		c := newClauses(doc, si, s)
 		doc.Propositions = c.extract(doc.Propositions)
 	}

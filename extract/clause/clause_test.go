@@ -250,3 +250,24 @@ func TestArticleIsNoArgument(t *testing.T) {
 	}
 	t.Errorf("no proposition for praise: %v", doc.Propositions)
 }
+
+// TestDatelineStatesNothing checks that a wire story's dateline gives no
+// proposition (it read "BRISTOL be March 3"), and the lead after it does.
+func TestDatelineStatesNothing(t *testing.T) {
+	doc := analyse(t, "BRISTOL, March 3 (Wire) - Dock workers closed the port on Tuesday.")
+	if len(doc.Sentences) != 2 || !doc.Sentences[0].Dateline || doc.Sentences[1].Dateline {
+		t.Fatalf("sentences %+v, want the dateline and the lead", doc.Sentences)
+	}
+	var got []string
+	lead := false
+	for _, p := range doc.Propositions {
+		if p.Sentence == 0 {
+			t.Errorf("a proposition from the dateline: %s", describe(doc, p))
+		}
+		got = append(got, describe(doc, p))
+		lead = lead || strings.HasPrefix(got[len(got)-1], "close(subject=Dock workers; object=the port")
+	}
+	if !lead {
+		t.Errorf("the lead's proposition is missing: %v", got)
+	}
+}

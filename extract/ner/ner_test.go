@@ -422,3 +422,31 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestDatelinePlace checks that a dateline's words before its first comma
+// become one LOC entity, whatever the model read there, and that the
+// model's entities after the comma are kept.
+func TestDatelinePlace(t *testing.T) {
+	tests := []struct {
+		dateline string
+		model    []Entity
+		want     []Entity
+	}{
+		{"BRISTOL , March 3 ( Wire ) -", []Entity{{0, 1, "PER"}, {5, 6, "ORG"}},
+			[]Entity{{0, 1, "LOC"}, {5, 6, "ORG"}}},
+		{"RIO DE JANEIRO , May 2 -", []Entity{{0, 1, "LOC"}, {2, 3, "PER"}},
+			[]Entity{{0, 3, "LOC"}}},
+		{"KYIV/WARSAW , Ukraine --", nil,
+			[]Entity{{0, 1, "LOC"}}},
+		// No comma: the model's entities stand.
+		{"NEW YORK ( Wire ) -", []Entity{{0, 2, "ORG"}},
+			[]Entity{{0, 2, "ORG"}}},
+	}
+	for _, tt := range tests {
+		doc := document(tt.dateline)
+		got := datelinePlace(doc, doc.Sentences[0], slices.Clone(tt.model))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: entities %v, want %v", tt.dateline, got, tt.want)
+		}
+	}
+}

@@ -88,7 +88,12 @@ const maxDateline = 16
 func splitDatelines(doc *extract.Document) {
 	for k := 0; k < len(doc.Sentences); k++ {
 		s := doc.Sentences[k]
-		if d := datelineEnd(doc, s); d > 0 {
+		d := datelineEnd(doc, s)
+		if d == 0 {
+			continue
+		}
+		doc.Sentences[k].Dateline = true
+		if d < s.Last {
 			doc.Sentences = slices.Insert(doc.Sentences, k+1, extract.Sentence{First: d, Last: s.Last})
 			doc.Sentences[k].Last = d
 			k++
@@ -97,9 +102,10 @@ func splitDatelines(doc *extract.Document) {
 }
 
 // datelineEnd returns the index of the token after the dash that ends the
-// dateline opening sentence s, or 0 if s opens with none.
+// dateline opening sentence s (s.Last if s is the dateline alone), or 0 if
+// s opens with none.
 func datelineEnd(doc *extract.Document, s extract.Sentence) int {
-	if s.Len() < 3 {
+	if s.Len() < 2 {
 		return 0
 	}
 	start := doc.Tokens[s.First].Start
@@ -109,12 +115,12 @@ func datelineEnd(doc *extract.Document, s extract.Sentence) int {
 	if !capitals(doc.Form(&doc.Tokens[s.First])) {
 		return 0
 	}
-	for j := s.First + 1; j < s.Last-1 && j < s.First+maxDateline; j++ {
+	for j := s.First + 1; j < s.Last && j < s.First+maxDateline; j++ {
 		t := &doc.Tokens[j]
 		form := doc.Form(t)
 		switch form {
 		case "-", "--", "–", "—":
-			if t.Start > 0 && t.End < len(doc.Text) && doc.Text[t.Start-1] == ' ' && doc.Text[t.End] == ' ' {
+			if t.Start > 0 && doc.Text[t.Start-1] == ' ' && (t.End == len(doc.Text) || unicode.IsSpace(rune(doc.Text[t.End]))) {
 				return j + 1
 			}
 			return 0

@@ -329,12 +329,13 @@ func TestSplitDatelines(t *testing.T) {
 		text string
 		want []string
 	}{
+		// A dateline is marked "D:".
 		{"ROTTERDAM, March 3 (Newswire) - Dock workers walked off the job.",
-			[]string{"ROTTERDAM, March 3 (Newswire) -", "Dock workers walked off the job."}},
+			[]string{"D:ROTTERDAM, March 3 (Newswire) -", "Dock workers walked off the job."}},
 		{"Title\n\nNEW YORK (Wire Service) — Stocks rose on Friday.",
-			[]string{"Title", "NEW YORK (Wire Service) —", "Stocks rose on Friday."}},
+			[]string{"Title", "D:NEW YORK (Wire Service) —", "Stocks rose on Friday."}},
 		{"KYIV/WARSAW, Ukraine -- Talks resumed.",
-			[]string{"KYIV/WARSAW, Ukraine --", "Talks resumed."}},
+			[]string{"D:KYIV/WARSAW, Ukraine --", "Talks resumed."}},
 		// Not at the start of a line.
 		{"He said: ROME - it was over.", []string{"He said: ROME - it was over."}},
 		// A word in lower case before the dash: no dateline.
@@ -343,8 +344,11 @@ func TestSplitDatelines(t *testing.T) {
 		{"US-China talks resumed.", []string{"US-China talks resumed."}},
 		// Not in capitals.
 		{"Rotterdam - Dock workers walked off.", []string{"Rotterdam - Dock workers walked off."}},
-		// The dateline is already a sentence.
-		{"LONDON -", []string{"LONDON -"}},
+		// The dateline is already a sentence, on its own line.
+		{"LONDON -", []string{"D:LONDON -"}},
+		{"LONDON -\nTalks resumed.", []string{"D:LONDON -", "Talks resumed."}},
+		// A dash at the end of a line, but lower case before it.
+		{"Talks -\nresumed.", []string{"Talks -\nresumed."}},
 	}
 	for _, tt := range tests {
 		doc := &extract.Document{Text: tt.text}
@@ -364,7 +368,11 @@ func TestSplitDatelines(t *testing.T) {
 		var got []string
 		for _, s := range doc.Sentences {
 			start, end := doc.Span(s)
-			got = append(got, doc.Text[start:end])
+			mark := ""
+			if s.Dateline {
+				mark = "D:"
+			}
+			got = append(got, mark+doc.Text[start:end])
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: sentences %q, want %q", tt.text, got, tt.want)
