@@ -164,6 +164,7 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		headedPrepositions(toks)
 		coordinatedClauses(toks)
 		possessiveHer(toks, wk.words)
+		herNoun(toks, wk.words)
 		describedNames(toks)
 		strandedObjects(toks)
 	}
@@ -268,6 +269,67 @@ func possessiveHer(toks []extract.Token, words []word) {
 			continue
 		}
 		her.Head, her.DepRel = n+1, "nmod:poss"
+		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
+	}
+}
+
+// herNoun repairs "her" read as the subject of a finite verb that is the
+// noun it possesses ("told her aides to prepare …", "told her U.S.
+// counterpart that …"): the tagger reads "her" as a pronoun and the
+// unknown noun after it as a verb (aides → VBZ, counterpart → VBD). "her"
+// is never the subject of a finite verb, so the "verb" is a noun: it
+// becomes the object of the verb above it, with its tag, "her" becomes its
+// possessive, the names between become its compounds, and the
+// clauses hung on it (to prepare …, that …) go to the verb above.
+func herNoun(toks []extract.Token, words []word) {
+	for h := range toks {
+		her := &toks[h]
+		if her.DepRel != "nsubj" || her.XPOS != "PRP" || !strings.EqualFold(words[h].form, "her") {
+			continue
+		}
+		n := her.Head - 1
+		if n <= h || n >= len(toks) {
+			continue
+		}
+		noun := &toks[n]
+		finite := noun.XPOS == "VBZ" || noun.XPOS == "VBD" || noun.XPOS == "VBP"
+		if noun.UPOS != "VERB" || !finite || noun.Head == 0 || noun.Head-1 == h || toks[noun.Head-1].UPOS != "VERB" || hasDependent(toks, noun.Head, n+1, "obj") {
+			continue
+		}
+		between := true
+		for j := h + 1; j < n; j++ {
+			u := toks[j].UPOS
+			// A common noun may be the verb's real subject ("said her
+			// plan works").
+			between = between && toks[j].Head == n+1 && (u == "PROPN" || u == "ADJ")
+		}
+		if !between {
+			continue
+		}
+		verb := noun.Head
+		for j := h + 1; j < n; j++ {
+			if toks[j].UPOS == "ADJ" {
+				toks[j].DepRel = "amod"
+			} else {
+				toks[j].DepRel = "compound"
+			}
+		}
+		for j := range toks {
+			if toks[j].Head != n+1 || j < n {
+				continue
+			}
+			switch toks[j].DepRel {
+			case "ccomp", "xcomp", "advcl", "punct", "parataxis", "conj", "cc":
+				toks[j].Head = verb
+			}
+		}
+		noun.DepRel, noun.UPOS = "obj", "NOUN"
+		if noun.XPOS == "VBZ" && strings.HasSuffix(words[n].form, "s") {
+			noun.XPOS, noun.Feats = "NNS", "Number=Plur"
+		} else {
+			noun.XPOS, noun.Feats, noun.Lemma = "NN", "Number=Sing", strings.ToLower(words[n].form)
+		}
+		her.DepRel = "nmod:poss"
 		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
 	}
 }

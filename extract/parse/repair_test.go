@@ -31,6 +31,41 @@ func TestHeadedPrepositions(t *testing.T) {
 	checkRepair(t, headedPrepositions, tests)
 }
 
+// TestHerNoun checks the repair of "her" read as the subject of the
+// noun it possesses, tagged as a finite verb.
+func TestHerNoun(t *testing.T) {
+	tests := []struct {
+		sentence string
+		repairCase
+	}{
+		{"He told her aides to leave", repairCase{"a plural noun read as VBZ",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp PART/TO:6:mark VERB/VB:4:xcomp",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:4:nmod:poss NOUN/NNS:2:obj PART/TO:6:mark VERB/VB:2:xcomp"}},
+		{"He told her Dutch counterpart that", repairCase{"a name between, read as VBD",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:5:nsubj PROPN/NNP:5:nsubj VERB/VBD:2:ccomp SCONJ/IN:5:mark",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:5:nmod:poss PROPN/NNP:5:compound NOUN/NN:2:obj SCONJ/IN:5:mark"}},
+		{"He said her plan works", repairCase{"a common noun between, maybe the subject: left alone",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:5:nsubj NOUN/NN:5:nsubj VERB/VBZ:2:ccomp",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:5:nsubj NOUN/NN:5:nsubj VERB/VBZ:2:ccomp"}},
+		{"Aides her boss gives", repairCase{"the verb above has an object: left alone",
+			"NOUN/NNS:4:obj PRON/PRP:3:nsubj VERB/VBZ:4:ccomp VERB/VBZ:0:root",
+			"NOUN/NNS:4:obj PRON/PRP:3:nsubj VERB/VBZ:4:ccomp VERB/VBZ:0:root"}},
+		{"They let her leave", repairCase{"a bare infinitive: left alone",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VB:2:xcomp",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VB:2:xcomp"}},
+		{"He told him aides", repairCase{"only her is ambiguous",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp"}},
+	}
+	for _, tt := range tests {
+		var words []word
+		for _, f := range strings.Fields(tt.sentence) {
+			words = append(words, word{form: f})
+		}
+		checkRepair(t, func(toks []extract.Token) { herNoun(toks, words) }, []repairCase{tt.repairCase})
+	}
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
