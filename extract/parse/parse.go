@@ -165,6 +165,7 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		coordinatedClauses(toks)
 		possessiveHer(toks, wk.words)
 		herNoun(toks, wk.words)
+		relativeSubjects(toks)
 		describedNames(toks)
 		strandedObjects(toks)
 	}
@@ -331,6 +332,45 @@ func herNoun(toks []extract.Token, words []word) {
 		}
 		her.DepRel = "nmod:poss"
 		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
+	}
+}
+
+// relativeSubjects repairs a relative clause between a subject and its
+// verb read as the main clause ("The mayor, who has asked the government
+// to intervene, criticised the plan": mayor and who both subjects of
+// asked, criticised a conjunct of asked). A verb has one subject in a
+// Universal Dependencies tree; when its two are a noun and, after it, a
+// relative pronoun, and the verb has a conjunct after it that has no
+// subject of its own, the verb is the noun's relative clause (acl:relcl)
+// and the conjunct takes the verb's place in the tree, with the noun as
+// its subject.
+func relativeSubjects(toks []extract.Token) {
+	for v := range toks {
+		noun, rel, conj := -1, -1, -1
+		for j := range toks {
+			if toks[j].Head != v+1 {
+				continue
+			}
+			switch {
+			case toks[j].DepRel == "nsubj" && (toks[j].XPOS == "WP" || toks[j].XPOS == "WDT"):
+				rel = j
+			case toks[j].DepRel == "nsubj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN"):
+				noun = j
+			case toks[j].DepRel == "conj" && toks[j].UPOS == "VERB" && j > v && conj < 0:
+				conj = j
+			}
+		}
+		if noun < 0 || rel < 0 || conj < 0 || noun > rel || hasDependent(toks, conj+1, -1, "nsubj") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == v+1 && j > conj {
+				toks[j].Head = conj + 1 // the sentence's end is the main clause's
+			}
+		}
+		toks[conj].Head, toks[conj].DepRel = toks[v].Head, toks[v].DepRel
+		toks[v].Head, toks[v].DepRel = noun+1, "acl:relcl"
+		toks[noun].Head, toks[noun].DepRel = conj+1, "nsubj"
 	}
 }
 

@@ -66,6 +66,26 @@ func TestHerNoun(t *testing.T) {
 	}
 }
 
+// TestRelativeSubjects checks the repair of a relative clause between a
+// subject and its verb read as the main clause.
+func TestRelativeSubjects(t *testing.T) {
+	tests := []repairCase{
+		{"the relative clause's verb as the root", // The mayor , who asked aid , criticised plans .
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:0:root NOUN:5:obj PUNCT:8:punct VERB:5:conj NOUN:8:obj PUNCT:5:punct",
+			"DET:2:det NOUN:8:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:2:acl:relcl NOUN:5:obj PUNCT:8:punct VERB:0:root NOUN:8:obj PUNCT:8:punct"},
+		{"the conjunct has a subject: left alone", // The mayor , who asked , and he left
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:0:root PUNCT:9:punct CCONJ:9:cc PRON:9:nsubj VERB:5:conj",
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:0:root PUNCT:9:punct CCONJ:9:cc PRON:9:nsubj VERB:5:conj"},
+		{"no relative pronoun: left alone", // The mayor , he asked , criticised
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/PRP:5:nsubj VERB:0:root PUNCT:7:punct VERB:5:conj",
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/PRP:5:nsubj VERB:0:root PUNCT:7:punct VERB:5:conj"},
+		{"no conjunct: left alone", // The mayor , who asked .
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:0:root PUNCT:5:punct",
+			"DET:2:det NOUN:5:nsubj PUNCT:2:punct PRON/WP:5:nsubj VERB:0:root PUNCT:5:punct"},
+	}
+	checkRepair(t, relativeSubjects, tests)
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
