@@ -34,10 +34,7 @@ func TestHeadedPrepositions(t *testing.T) {
 // TestHerNoun checks the repair of "her" read as the subject of the
 // noun it possesses, tagged as a finite verb.
 func TestHerNoun(t *testing.T) {
-	tests := []struct {
-		sentence string
-		repairCase
-	}{
+	tests := []wordCase{
 		{"He told her aides to leave", repairCase{"a plural noun read as VBZ",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp PART/TO:6:mark VERB/VB:4:xcomp",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:4:nmod:poss NOUN/NNS:2:obj PART/TO:6:mark VERB/VB:2:xcomp"}},
@@ -57,13 +54,7 @@ func TestHerNoun(t *testing.T) {
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:4:nsubj VERB/VBZ:2:ccomp"}},
 	}
-	for _, tt := range tests {
-		var words []word
-		for _, f := range strings.Fields(tt.sentence) {
-			words = append(words, word{form: f})
-		}
-		checkRepair(t, func(toks []extract.Token) { herNoun(toks, words) }, []repairCase{tt.repairCase})
-	}
+	checkWordRepair(t, herNoun, tests)
 }
 
 // TestRelativeSubjects checks the repair of a relative clause between a
@@ -182,10 +173,7 @@ func TestCoordinatedClauses(t *testing.T) {
 // TestPossessiveHer checks the repair of "her" read as a second object
 // where it is the possessive of the noun after it.
 func TestPossessiveHer(t *testing.T) {
-	tests := []struct {
-		sentence string
-		repairCase
-	}{
+	tests := []wordCase{
 		{"He congratulated her counterpart", repairCase{"her and the noun both objects",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj NOUN/NN:2:obj",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP$:4:nmod:poss NOUN/NN:2:obj"}},
@@ -205,12 +193,24 @@ func TestPossessiveHer(t *testing.T) {
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj PROPN/NNP:2:obl:tmod NOUN/NNS:2:obj",
 			"PRON/PRP:2:nsubj VERB/VBD:0:root PRON/PRP:2:obj PROPN/NNP:2:obl:tmod NOUN/NNS:2:obj"}},
 	}
+	checkWordRepair(t, possessiveHer, tests)
+}
+
+// wordCase is a repair case of a repair that reads the words' forms too.
+type wordCase struct {
+	sentence string
+	repairCase
+}
+
+// checkWordRepair runs repair on each case's tree and its sentence's words.
+func checkWordRepair(t *testing.T, repair func([]extract.Token, []word), tests []wordCase) {
+	t.Helper()
 	for _, tt := range tests {
 		var words []word
 		for _, f := range strings.Fields(tt.sentence) {
 			words = append(words, word{form: f})
 		}
-		checkRepair(t, func(toks []extract.Token) { possessiveHer(toks, words) }, []repairCase{tt.repairCase})
+		checkRepair(t, func(toks []extract.Token) { repair(toks, words) }, []repairCase{tt.repairCase})
 	}
 }
 
