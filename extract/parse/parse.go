@@ -166,6 +166,7 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		possessiveHer(toks, wk.words)
 		herNoun(toks, wk.words)
 		relativeSubjects(toks)
+		participleMains(toks)
 		describedNames(toks)
 		strandedObjects(toks)
 	}
@@ -372,6 +373,76 @@ func relativeSubjects(toks []extract.Token) {
 		toks[v].Head, toks[v].DepRel = noun+1, "acl:relcl"
 		toks[noun].Head, toks[noun].DepRel = conj+1, "nsubj"
 	}
+}
+
+// participleMains repairs a main verb in the past tense read as a
+// participle modifying its subject, the garden path of "Analysts
+// estimated the strike would cost millions" (estimated → VBN, an acl of
+// Analysts). A participle modifying a noun takes no clause of its own:
+// when one has a clausal complement, and the noun is the root, or when
+// its object is followed by a modal and a verb whose subject is the noun
+// ("estimated the stoppage | would cost"), the participle is the main
+// verb in the past tense, the noun its subject, and the clause after it
+// (with the object as that clause's subject) its complement.
+func participleMains(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "acl" || verb.XPOS != "VBN" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "aux:pass") {
+			continue
+		}
+		n := verb.Head - 1
+		noun := &toks[n]
+		if noun.UPOS != "NOUN" && noun.UPOS != "PROPN" && noun.UPOS != "PRON" {
+			continue
+		}
+		switch {
+		case noun.Head == 0 && hasDependent(toks, v+1, -1, "ccomp"):
+			for j := range toks {
+				if toks[j].Head == n+1 && j > v {
+					toks[j].Head = v + 1 // what follows the verb is the clause's
+				}
+			}
+			verb.Head, verb.DepRel = 0, "root"
+		case noun.DepRel == "nsubj" && noun.Head-1 > v:
+			obj, clause := -1, noun.Head-1
+			for j := v + 1; j < clause; j++ {
+				if toks[j].Head == v+1 && toks[j].DepRel == "obj" {
+					obj = j
+				}
+			}
+			// The object's phrase runs up to the clause's modal.
+			if obj < 0 || toks[clause-1].XPOS != "MD" || toks[clause-1].Head != clause+1 || !within(toks, obj, v+1, clause-1) {
+				continue
+			}
+			for j := range toks {
+				if toks[j].Head == clause+1 && j > clause && toks[j].DepRel == "punct" {
+					toks[j].Head = v + 1
+				}
+			}
+			verb.Head, verb.DepRel = toks[clause].Head, toks[clause].DepRel
+			toks[clause].Head, toks[clause].DepRel = v+1, "ccomp"
+			toks[obj].Head, toks[obj].DepRel = clause+1, "nsubj"
+		default:
+			continue
+		}
+		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+		noun.Head, noun.DepRel = v+1, "nsubj"
+	}
+}
+
+// within tells whether every word from first to last-1 is word obj or
+// under it in the tree.
+func within(toks []extract.Token, obj, first, last int) bool {
+	for j := first; j < last; j++ {
+		k := j
+		for k != obj && toks[k].Head != 0 {
+			k = toks[k].Head - 1
+		}
+		if k != obj {
+			return false
+		}
+	}
+	return true
 }
 
 // headedPrepositions repairs a mistake the parser makes on news text:

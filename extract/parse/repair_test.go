@@ -77,6 +77,32 @@ func TestRelativeSubjects(t *testing.T) {
 	checkRepair(t, relativeSubjects, tests)
 }
 
+// TestParticipleMains checks the repair of a main verb read as a
+// participle modifying its subject.
+func TestParticipleMains(t *testing.T) {
+	tests := []repairCase{
+		{"the noun as the root", // Analysts estimated the strike would cost millions .
+			"NOUN/NNS:0:root VERB/VBN:1:acl DET/DT:4:det NOUN/NN:6:nsubj AUX/MD:6:aux VERB/VB:2:ccomp NOUN/NNS:6:obj PUNCT/.:1:punct",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:6:nsubj AUX/MD:6:aux VERB/VB:2:ccomp NOUN/NNS:6:obj PUNCT/.:2:punct"},
+		{"the object before a modal", // Analysts estimated the stoppage would cost millions .
+			"NOUN/NNS:6:nsubj VERB/VBN:1:acl DET/DT:4:det NOUN/NN:2:obj AUX/MD:6:aux VERB/VB:0:root NOUN/NNS:6:obj PUNCT/.:6:punct",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:6:nsubj AUX/MD:6:aux VERB/VB:2:ccomp NOUN/NNS:6:obj PUNCT/.:2:punct"},
+		{"a participle without a clause: left alone", // Man arrested after chase
+			"NOUN/NN:0:root VERB/VBN:1:acl ADP/IN:4:case NOUN/NN:2:obl",
+			"NOUN/NN:0:root VERB/VBN:1:acl ADP/IN:4:case NOUN/NN:2:obl"},
+		{"a passive participle: left alone", // Firms were told the law would change
+			"NOUN/NNS:0:root AUX/VBD:3:aux:pass VERB/VBN:1:acl DET/DT:5:det NOUN/NN:7:nsubj AUX/MD:7:aux VERB/VB:3:ccomp",
+			"NOUN/NNS:0:root AUX/VBD:3:aux:pass VERB/VBN:1:acl DET/DT:5:det NOUN/NN:7:nsubj AUX/MD:7:aux VERB/VB:3:ccomp"},
+		{"no modal after the object: left alone", // Workers hired the day quickly left
+			"NOUN/NNS:6:nsubj VERB/VBN:1:acl DET/DT:4:det NOUN/NN:2:obj ADV/RB:6:advmod VERB/VBD:0:root",
+			"NOUN/NNS:6:nsubj VERB/VBN:1:acl DET/DT:4:det NOUN/NN:2:obj ADV/RB:6:advmod VERB/VBD:0:root"},
+		{"a word between the object and the modal: left alone", // Analysts estimated costs today would rise
+			"NOUN/NNS:6:nsubj VERB/VBN:1:acl NOUN/NNS:2:obj NOUN/NN:2:obl:tmod AUX/MD:6:aux VERB/VB:0:root",
+			"NOUN/NNS:6:nsubj VERB/VBN:1:acl NOUN/NNS:2:obj NOUN/NN:2:obl:tmod AUX/MD:6:aux VERB/VB:0:root"},
+	}
+	checkRepair(t, participleMains, tests)
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
