@@ -377,13 +377,20 @@ func relativeSubjects(toks []extract.Token) {
 
 // participleMains repairs a main verb in the past tense read as a
 // participle modifying its subject, the garden path of "Analysts
-// estimated the strike would cost millions" (estimated → VBN, an acl of
-// Analysts). A participle modifying a noun takes no clause of its own:
-// when one has a clausal complement, and the noun is the root, or when
-// its object is followed by a modal and a verb whose subject is the noun
-// ("estimated the stoppage | would cost"), the participle is the main
-// verb in the past tense, the noun its subject, and the clause after it
-// (with the object as that clause's subject) its complement.
+// estimated the strike would cost millions" and "The airline cancelled
+// hundreds of flights" (estimated, cancelled → VBN, an acl of the noun
+// before). A participle modifying a noun takes no clause and, being
+// passive, no object of its own: when one has either and the noun is the
+// root, so that the sentence would have no verb, or when its object is
+// followed by a modal and a verb whose subject is the noun ("estimated the
+// stoppage | would cost"), the participle is the main verb in the past
+// tense, the noun its subject, and the clause after it (with the object
+// as that clause's subject) its complement. A participle read as an
+// adjective between a noun and the noun it compounds ("The central bank
+// raised interest rates": bank → compound of rates, raised → amod) is the
+// main verb too, when the noun before it has a determiner of its own: a
+// modifier does not stand inside a compound, and a compound has no
+// determiner.
 func participleMains(toks []extract.Token) {
 	for v := range toks {
 		verb := &toks[v]
@@ -396,7 +403,7 @@ func participleMains(toks []extract.Token) {
 			continue
 		}
 		switch {
-		case noun.Head == 0 && hasDependent(toks, v+1, -1, "ccomp"):
+		case noun.Head == 0 && (hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "obj")):
 			for j := range toks {
 				if toks[j].Head == n+1 && j > v {
 					toks[j].Head = v + 1 // what follows the verb is the clause's
@@ -427,6 +434,41 @@ func participleMains(toks []extract.Token) {
 		}
 		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
 		noun.Head, noun.DepRel = v+1, "nsubj"
+	}
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "amod" || verb.XPOS != "VBN" || verb.Head-1 <= v {
+			continue
+		}
+		obj := verb.Head - 1
+		if toks[obj].Head != 0 || toks[obj].UPOS != "NOUN" {
+			continue
+		}
+		subj := -1
+		for j := v - 1; j >= 0; j-- {
+			if toks[j].Head == obj+1 && toks[j].DepRel == "compound" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+				subj = j
+				break
+			}
+		}
+		// A compound modifier has no determiner of its own; a subject
+		// ("The central bank") does.
+		if subj < 0 || !hasDependent(toks, subj+1, -1, "det") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == obj+1 && (j < subj || toks[j].DepRel == "punct") && j != subj {
+				if j < subj {
+					toks[j].Head = subj + 1 // the subject's determiner and modifiers
+				} else {
+					toks[j].Head = v + 1
+				}
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
+		toks[obj].Head, toks[obj].DepRel = v+1, "obj"
 	}
 }
 

@@ -87,6 +87,15 @@ func TestParticipleMains(t *testing.T) {
 		{"the object before a modal", // Analysts estimated the stoppage would cost millions .
 			"NOUN/NNS:6:nsubj VERB/VBN:1:acl DET/DT:4:det NOUN/NN:2:obj AUX/MD:6:aux VERB/VB:0:root NOUN/NNS:6:obj PUNCT/.:6:punct",
 			"NOUN/NNS:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:6:nsubj AUX/MD:6:aux VERB/VB:2:ccomp NOUN/NNS:6:obj PUNCT/.:2:punct"},
+		{"an object, and the noun as the root", // The airline cancelled flights .
+			"DET/DT:2:det NOUN/NN:0:root VERB/VBN:2:acl NOUN/NNS:3:obj PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:3:nsubj VERB/VBD:0:root NOUN/NNS:3:obj PUNCT/.:3:punct"},
+		{"an adjective inside a compound", // The bank raised interest rates .
+			"DET/DT:2:det NOUN/NN:5:compound VERB/VBN:5:amod NOUN/NN:5:compound NOUN/NNS:0:root PUNCT/.:5:punct",
+			"DET/DT:2:det NOUN/NN:3:nsubj VERB/VBD:0:root NOUN/NN:5:compound NOUN/NNS:3:obj PUNCT/.:3:punct"},
+		{"a compound without a determiner: left alone", // Coast specialized servers
+			"PROPN/NNP:3:compound VERB/VBN:3:amod NOUN/NNS:0:root",
+			"PROPN/NNP:3:compound VERB/VBN:3:amod NOUN/NNS:0:root"},
 		{"a participle without a clause: left alone", // Man arrested after chase
 			"NOUN/NN:0:root VERB/VBN:1:acl ADP/IN:4:case NOUN/NN:2:obl",
 			"NOUN/NN:0:root VERB/VBN:1:acl ADP/IN:4:case NOUN/NN:2:obl"},
