@@ -167,6 +167,7 @@ func (m *Model) Process(ctx context.Context, doc *extract.Document) error {
 		herNoun(toks, wk.words)
 		relativeSubjects(toks)
 		participleMains(toks)
+		reportingClauses(toks)
 		describedNames(toks)
 		strandedObjects(toks)
 	}
@@ -485,6 +486,69 @@ func within(toks []extract.Token, obj, first, last int) bool {
 		}
 	}
 	return true
+}
+
+// reportingClauses repairs a reporting clause at the end of a sentence
+// read as an adverbial clause of what it reports ("The company will close
+// two plants, the chief executive announced": announced → advcl of
+// close). An adverbial clause opens with its subordinator ("after",
+// "because", "when"); a clause with none, set off by a comma, that ends
+// the sentence and has a subject but no object or complement of its own,
+// says who said the rest. It becomes the root, and the clause before it
+// its complement (ccomp), as the parser reads "…, the union said".
+func reportingClauses(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "advcl" || verb.UPOS != "VERB" || verb.Head == 0 || verb.Head-1 > v || toks[verb.Head-1].Head != 0 {
+			continue
+		}
+		if !hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "mark") || hasDependent(toks, v+1, -1, "obj") ||
+			hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "xcomp") {
+			continue
+		}
+		// The clause is set off by a comma and ends the sentence.
+		first := v
+		for j := range toks {
+			if toks[j].Head == v+1 && j < first && toks[j].UPOS != "PUNCT" {
+				first = j
+			}
+		}
+		for first > 0 && toks[first-1].Head != 0 && under(toks, first-1, v) && toks[first-1].UPOS != "PUNCT" {
+			first--
+		}
+		if first == 0 || toks[first-1].XPOS != "," {
+			continue
+		}
+		last := true
+		for j := v + 1; j < len(toks); j++ {
+			last = last && (toks[j].UPOS == "PUNCT" || under(toks, j, v))
+		}
+		if !last {
+			continue
+		}
+		main := verb.Head
+		for j := v + 1; j < len(toks); j++ {
+			if toks[j].Head == main && toks[j].UPOS == "PUNCT" {
+				toks[j].Head = v + 1 // the sentence's end
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
+	}
+}
+
+// under tells whether word j is word v or in its subtree.
+func under(toks []extract.Token, j, v int) bool {
+	for k, steps := j, 0; steps <= len(toks); steps++ {
+		if k == v {
+			return true
+		}
+		if toks[k].Head == 0 {
+			return false
+		}
+		k = toks[k].Head - 1
+	}
+	return false
 }
 
 // headedPrepositions repairs a mistake the parser makes on news text:

@@ -112,6 +112,29 @@ func TestParticipleMains(t *testing.T) {
 	checkRepair(t, participleMains, tests)
 }
 
+// TestReportingClauses checks the repair of a reporting clause at the end
+// of a sentence read as an adverbial clause.
+func TestReportingClauses(t *testing.T) {
+	tests := []repairCase{
+		{"a reporting clause", // Firms will cut jobs , the chief announced .
+			"NOUN/NNS:3:nsubj AUX/MD:3:aux VERB/VB:0:root NOUN/NNS:3:obj PUNCT/,:8:punct DET/DT:7:det NOUN/NN:8:nsubj VERB/VBD:3:advcl PUNCT/.:3:punct",
+			"NOUN/NNS:3:nsubj AUX/MD:3:aux VERB/VB:8:ccomp NOUN/NNS:3:obj PUNCT/,:8:punct DET/DT:7:det NOUN/NN:8:nsubj VERB/VBD:0:root PUNCT/.:8:punct"},
+		{"a subordinator: left alone", // Firms cut jobs , after sales fell .
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:7:punct SCONJ/IN:7:mark NOUN/NNS:7:nsubj VERB/VBD:2:advcl PUNCT/.:2:punct",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:7:punct SCONJ/IN:7:mark NOUN/NNS:7:nsubj VERB/VBD:2:advcl PUNCT/.:2:punct"},
+		{"an object of its own: left alone", // Firms cut jobs , analysts expected it .
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:6:punct NOUN/NNS:6:nsubj VERB/VBD:2:advcl PRON/PRP:6:obj PUNCT/.:2:punct",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:6:punct NOUN/NNS:6:nsubj VERB/VBD:2:advcl PRON/PRP:6:obj PUNCT/.:2:punct"},
+		{"no comma: left alone", // Firms cut jobs analysts said
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj NOUN/NNS:5:nsubj VERB/VBD:2:advcl",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj NOUN/NNS:5:nsubj VERB/VBD:2:advcl"},
+		{"not at the end: left alone", // Firms cut jobs , analysts said , and left
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:5:punct NOUN/NNS:6:nsubj VERB/VBD:2:advcl PUNCT/,:9:punct CCONJ/CC:9:cc VERB/VBD:2:conj",
+			"NOUN/NNS:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:5:punct NOUN/NNS:6:nsubj VERB/VBD:2:advcl PUNCT/,:9:punct CCONJ/CC:9:cc VERB/VBD:2:conj"},
+	}
+	checkRepair(t, reportingClauses, tests)
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
