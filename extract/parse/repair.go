@@ -1,0 +1,493 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// repair mends mistakes the parser makes on news text, which its training
+// data, English-EWT's web text, has few of: each repair below finds a
+// shape no Universal Dependencies tree has (a verb with two subjects or
+// objects, a sentence with no verb, "her" as a subject) and rebuilds the
+// tree news text means there. They run in this order because the later
+// ones read the earlier ones' trees: prepositions and coordination first,
+// then the words' tags, then the clauses, then the arguments in them.
+func repair(toks []extract.Token, words []word) {
+	headedPrepositions(toks)
+	coordinatedClauses(toks)
+	possessiveHer(toks, words)
+	herNoun(toks, words)
+	relativeSubjects(toks)
+	participleMains(toks)
+	reportingClauses(toks)
+	describedNames(toks)
+	strandedObjects(toks)
+}
+
+// strandedObjects repairs the object of a reported clause that comes before
+// its reporting verb ("The carrier moved four ships to Rotterdam, a
+// spokesman said"): the parser attaches the object to the reporting verb,
+// as a second subject or as a clausal complement, which a Universal
+// Dependencies tree never has (a verb takes one subject, and a noun
+// complement clause has a subject or copula of its own). When such a noun
+// follows a verb that is itself a dependent of the same reporting verb,
+// has no object, and only the noun's own dependents stand between the two,
+// the noun becomes that verb's object.
+func strandedObjects(toks []extract.Token) {
+	for n := range toks {
+		noun := &toks[n]
+		if (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") || noun.Head == 0 {
+			continue
+		}
+		switch noun.DepRel {
+		case "nsubj":
+			if !hasDependent(toks, noun.Head, n+1, "nsubj") {
+				continue
+			}
+		case "ccomp":
+			if hasDependent(toks, n+1, -1, "nsubj") || hasDependent(toks, n+1, -1, "cop") {
+				continue
+			}
+		default:
+			continue
+		}
+		// The verb: the nearest word before the noun that is not the
+		// noun's own dependent.
+		v := n - 1
+		for v >= 0 && toks[v].Head == n+1 {
+			v--
+		}
+		if v < 0 || toks[v].UPOS != "VERB" || toks[v].Head != noun.Head || hasDependent(toks, v+1, -1, "obj") {
+			continue
+		}
+		noun.Head, noun.DepRel = v+1, "obj"
+	}
+}
+
+// hasDependent tells whether the word at position head (1-based) has a
+// dependent with relation rel other than the word at position except.
+func hasDependent(toks []extract.Token, head, except int, rel string) bool {
+	for j := range toks {
+		if toks[j].Head == head && j+1 != except && toks[j].DepRel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// describedNames repairs a common noun that describes the name after it
+// ("Shipping company Maersk diverted …", "bought rival Airbus") read as a
+// second subject or object of the verb: a verb has at most one of each in a
+// Universal Dependencies tree. The noun becomes a compound of the name, as
+// EWT writes titles before names, so that the name heads the argument.
+func describedNames(toks []extract.Token) {
+	for n := 0; n+1 < len(toks); n++ {
+		noun, name := &toks[n], &toks[n+1]
+		if noun.UPOS != "NOUN" || name.UPOS != "PROPN" || noun.Head != name.Head || noun.DepRel != name.DepRel {
+			continue
+		}
+		switch noun.DepRel {
+		case "nsubj", "nsubj:pass", "obj":
+			noun.Head, noun.DepRel = n+2, "compound"
+		}
+	}
+}
+
+// possessiveHer repairs "her" read as an object pronoun where it is the
+// possessive of the noun after it ("congratulated her counterpart"): the
+// tagger's PRP leads the parser to give the verb two objects, which a
+// Universal Dependencies tree never has. When "her" and a noun after it
+// are both objects of one verb, and the words between are the noun's own,
+// "her" becomes the noun's nmod:poss, with the possessive's tag, lemma and
+// features as EWT writes them. "gave her flowers" (iobj, then obj) is left
+// as it is.
+func possessiveHer(toks []extract.Token, words []word) {
+	for h := range toks {
+		her := &toks[h]
+		if her.DepRel != "obj" || her.XPOS != "PRP" || !strings.EqualFold(words[h].form, "her") {
+			continue
+		}
+		n := h + 1
+		for n < len(toks) && !(toks[n].Head == her.Head && toks[n].DepRel == "obj") {
+			n++
+		}
+		if n == len(toks) || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") {
+			continue
+		}
+		between := true
+		for j := h + 1; j < n; j++ {
+			between = between && toks[j].Head == n+1
+		}
+		if !between {
+			continue
+		}
+		her.Head, her.DepRel = n+1, "nmod:poss"
+		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
+	}
+}
+
+// herNoun repairs "her" read as the subject of a finite verb that is the
+// noun it possesses ("told her aides to prepare …", "told her U.S.
+// counterpart that …"): the tagger reads "her" as a pronoun and the
+// unknown noun after it as a verb (aides → VBZ, counterpart → VBD). "her"
+// is never the subject of a finite verb, so the "verb" is a noun: it
+// becomes the object of the verb above it, with its tag, "her" becomes its
+// possessive, the names between become its compounds, and the
+// clauses hung on it (to prepare …, that …) go to the verb above.
+func herNoun(toks []extract.Token, words []word) {
+	for h := range toks {
+		her := &toks[h]
+		if her.DepRel != "nsubj" || her.XPOS != "PRP" || !strings.EqualFold(words[h].form, "her") {
+			continue
+		}
+		n := her.Head - 1
+		if n <= h || n >= len(toks) {
+			continue
+		}
+		noun := &toks[n]
+		finite := noun.XPOS == "VBZ" || noun.XPOS == "VBD" || noun.XPOS == "VBP"
+		if noun.UPOS != "VERB" || !finite || noun.Head == 0 || noun.Head-1 == h || toks[noun.Head-1].UPOS != "VERB" || hasDependent(toks, noun.Head, n+1, "obj") {
+			continue
+		}
+		between := true
+		for j := h + 1; j < n; j++ {
+			u := toks[j].UPOS
+			// A common noun may be the verb's real subject ("said her
+			// plan works").
+			between = between && toks[j].Head == n+1 && (u == "PROPN" || u == "ADJ")
+		}
+		if !between {
+			continue
+		}
+		verb := noun.Head
+		for j := h + 1; j < n; j++ {
+			if toks[j].UPOS == "ADJ" {
+				toks[j].DepRel = "amod"
+			} else {
+				toks[j].DepRel = "compound"
+			}
+		}
+		for j := range toks {
+			if toks[j].Head != n+1 || j < n {
+				continue
+			}
+			switch toks[j].DepRel {
+			case "ccomp", "xcomp", "advcl", "punct", "parataxis", "conj", "cc":
+				toks[j].Head = verb
+			}
+		}
+		noun.DepRel, noun.UPOS = "obj", "NOUN"
+		if noun.XPOS == "VBZ" && strings.HasSuffix(words[n].form, "s") {
+			noun.XPOS, noun.Feats = "NNS", "Number=Plur"
+		} else {
+			noun.XPOS, noun.Feats, noun.Lemma = "NN", "Number=Sing", strings.ToLower(words[n].form)
+		}
+		her.DepRel = "nmod:poss"
+		her.XPOS, her.Lemma, her.Feats = "PRP$", "her", "Case=Gen|Gender=Fem|Number=Sing|Person=3|Poss=Yes|PronType=Prs"
+	}
+}
+
+// relativeSubjects repairs a relative clause between a subject and its
+// verb read as the main clause ("The mayor, who has asked the government
+// to intervene, criticised the plan": mayor and who both subjects of
+// asked, criticised a conjunct of asked). A verb has one subject in a
+// Universal Dependencies tree; when its two are a noun and, after it, a
+// relative pronoun, and the verb has a conjunct after it that has no
+// subject of its own, the verb is the noun's relative clause (acl:relcl)
+// and the conjunct takes the verb's place in the tree, with the noun as
+// its subject.
+func relativeSubjects(toks []extract.Token) {
+	for v := range toks {
+		noun, rel, conj := -1, -1, -1
+		for j := range toks {
+			if toks[j].Head != v+1 {
+				continue
+			}
+			switch {
+			case toks[j].DepRel == "nsubj" && (toks[j].XPOS == "WP" || toks[j].XPOS == "WDT"):
+				rel = j
+			case toks[j].DepRel == "nsubj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN"):
+				noun = j
+			case toks[j].DepRel == "conj" && toks[j].UPOS == "VERB" && j > v && conj < 0:
+				conj = j
+			}
+		}
+		if noun < 0 || rel < 0 || conj < 0 || noun > rel || hasDependent(toks, conj+1, -1, "nsubj") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == v+1 && j > conj {
+				toks[j].Head = conj + 1 // the sentence's end is the main clause's
+			}
+		}
+		toks[conj].Head, toks[conj].DepRel = toks[v].Head, toks[v].DepRel
+		toks[v].Head, toks[v].DepRel = noun+1, "acl:relcl"
+		toks[noun].Head, toks[noun].DepRel = conj+1, "nsubj"
+	}
+}
+
+// participleMains repairs a main verb in the past tense read as a
+// participle modifying its subject, the garden path of "Analysts
+// estimated the strike would cost millions" and "The airline cancelled
+// hundreds of flights" (estimated, cancelled → VBN, an acl of the noun
+// before). A participle modifying a noun takes no clause and, being
+// passive, no object of its own: when one has either and the noun is the
+// root, so that the sentence would have no verb, or when its object is
+// followed by a modal and a verb whose subject is the noun ("estimated the
+// stoppage | would cost"), the participle is the main verb in the past
+// tense, the noun its subject, and the clause after it (with the object
+// as that clause's subject) its complement. A participle read as an
+// adjective between a noun and the noun it compounds ("The central bank
+// raised interest rates": bank → compound of rates, raised → amod) is the
+// main verb too, when the noun before it has a determiner of its own: a
+// modifier does not stand inside a compound, and a compound has no
+// determiner.
+func participleMains(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "acl" || verb.XPOS != "VBN" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "aux:pass") {
+			continue
+		}
+		n := verb.Head - 1
+		noun := &toks[n]
+		if noun.UPOS != "NOUN" && noun.UPOS != "PROPN" && noun.UPOS != "PRON" {
+			continue
+		}
+		switch {
+		case noun.Head == 0 && (hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "obj")):
+			for j := range toks {
+				if toks[j].Head == n+1 && j > v {
+					toks[j].Head = v + 1 // what follows the verb is the clause's
+				}
+			}
+			verb.Head, verb.DepRel = 0, "root"
+		case noun.DepRel == "nsubj" && noun.Head-1 > v:
+			obj, clause := -1, noun.Head-1
+			for j := v + 1; j < clause; j++ {
+				if toks[j].Head == v+1 && toks[j].DepRel == "obj" {
+					obj = j
+				}
+			}
+			// The object's phrase runs up to the clause's modal.
+			if obj < 0 || toks[clause-1].XPOS != "MD" || toks[clause-1].Head != clause+1 || !within(toks, obj, v+1, clause-1) {
+				continue
+			}
+			for j := range toks {
+				if toks[j].Head == clause+1 && j > clause && toks[j].DepRel == "punct" {
+					toks[j].Head = v + 1
+				}
+			}
+			verb.Head, verb.DepRel = toks[clause].Head, toks[clause].DepRel
+			toks[clause].Head, toks[clause].DepRel = v+1, "ccomp"
+			toks[obj].Head, toks[obj].DepRel = clause+1, "nsubj"
+		default:
+			continue
+		}
+		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+		noun.Head, noun.DepRel = v+1, "nsubj"
+	}
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "amod" || verb.XPOS != "VBN" || verb.Head-1 <= v {
+			continue
+		}
+		obj := verb.Head - 1
+		if toks[obj].Head != 0 || toks[obj].UPOS != "NOUN" {
+			continue
+		}
+		subj := -1
+		for j := v - 1; j >= 0; j-- {
+			if toks[j].Head == obj+1 && toks[j].DepRel == "compound" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+				subj = j
+				break
+			}
+		}
+		// A compound modifier has no determiner of its own; a subject
+		// ("The central bank") does.
+		if subj < 0 || !hasDependent(toks, subj+1, -1, "det") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == obj+1 && (j < subj || toks[j].DepRel == "punct") && j != subj {
+				if j < subj {
+					toks[j].Head = subj + 1 // the subject's determiner and modifiers
+				} else {
+					toks[j].Head = v + 1
+				}
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
+		toks[obj].Head, toks[obj].DepRel = v+1, "obj"
+	}
+}
+
+// within tells whether every word from first to last-1 is word obj or
+// under it in the tree.
+func within(toks []extract.Token, obj, first, last int) bool {
+	for j := first; j < last; j++ {
+		k := j
+		for k != obj && toks[k].Head != 0 {
+			k = toks[k].Head - 1
+		}
+		if k != obj {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingClauses repairs a reporting clause at the end of a sentence
+// read as an adverbial clause of what it reports ("The company will close
+// two plants, the chief executive announced": announced → advcl of
+// close). An adverbial clause opens with its subordinator ("after",
+// "because", "when"); a clause with none, set off by a comma, that ends
+// the sentence and has a subject but no object or complement of its own,
+// says who said the rest. It becomes the root, and the clause before it
+// its complement (ccomp), as the parser reads "…, the union said".
+func reportingClauses(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "advcl" || verb.UPOS != "VERB" || verb.Head == 0 || verb.Head-1 > v || toks[verb.Head-1].Head != 0 {
+			continue
+		}
+		if !hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "mark") || hasDependent(toks, v+1, -1, "obj") ||
+			hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "xcomp") {
+			continue
+		}
+		// The clause is set off by a comma and ends the sentence.
+		first := v
+		for j := range toks {
+			if toks[j].Head == v+1 && j < first && toks[j].UPOS != "PUNCT" {
+				first = j
+			}
+		}
+		for first > 0 && toks[first-1].Head != 0 && under(toks, first-1, v) && toks[first-1].UPOS != "PUNCT" {
+			first--
+		}
+		if first == 0 || toks[first-1].XPOS != "," {
+			continue
+		}
+		last := true
+		for j := v + 1; j < len(toks); j++ {
+			last = last && (toks[j].UPOS == "PUNCT" || under(toks, j, v))
+		}
+		if !last {
+			continue
+		}
+		main := verb.Head
+		for j := v + 1; j < len(toks); j++ {
+			if toks[j].Head == main && toks[j].UPOS == "PUNCT" {
+				toks[j].Head = v + 1 // the sentence's end
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
+	}
+}
+
+// under tells whether word j is word v or in its subtree.
+func under(toks []extract.Token, j, v int) bool {
+	for k, steps := j, 0; steps <= len(toks); steps++ {
+		if k == v {
+			return true
+		}
+		if toks[k].Head == 0 {
+			return false
+		}
+		k = toks[k].Head - 1
+	}
+	return false
+}
+
+// headedPrepositions repairs a mistake the parser makes on news text:
+// a preposition heading its noun phrase ("spoken with → obj Netanyahu")
+// where Universal Dependencies, and every later stage, wants the noun to
+// head and the preposition to be its case marker ("spoken → obl
+// Netanyahu → case with"). A preposition with one nominal dependent
+// (obj, obl or nmod), itself attached as an oblique or nominal modifier,
+// is turned around; its other dependents follow the noun.
+func headedPrepositions(toks []extract.Token) {
+	for p := range toks {
+		prep := &toks[p]
+		if prep.UPOS != "ADP" || prep.Head == 0 || (prep.DepRel != "obl" && prep.DepRel != "nmod") {
+			continue
+		}
+		noun := -1
+		for j := range toks {
+			if toks[j].Head != p+1 {
+				continue
+			}
+			switch toks[j].DepRel {
+			case "obj", "obl", "nmod":
+				if u := toks[j].UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" || u == "NUM" {
+					if noun >= 0 {
+						noun = -2 // two of them: leave the tree alone
+					} else if noun == -1 {
+						noun = j
+					}
+				}
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		for j := range toks {
+			if j != noun && toks[j].Head == p+1 {
+				toks[j].Head = noun + 1
+			}
+		}
+		toks[noun].Head, toks[noun].DepRel = prep.Head, prep.DepRel
+		prep.Head, prep.DepRel = noun+1, "case"
+	}
+}
+
+// coordinatedClauses repairs another mistake the parser makes on news
+// text: two clauses joined by "and" read as two nouns joined by "and",
+// the second clause's subject taken for a conjunct of the first clause's
+// object ("congratulated Trump on his birthday and both leaders
+// mentioned …": birthday → conj leaders), its verb left without a
+// subject. A noun conjunct followed at once by a finite verb that has no
+// subject becomes that verb's subject, and the verb a conjunct of the
+// first clause's verb, taking the "and" along.
+func coordinatedClauses(toks []extract.Token) {
+	for n := 0; n+1 < len(toks); n++ {
+		noun, verb := &toks[n], &toks[n+1]
+		if noun.DepRel != "conj" || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN" && noun.UPOS != "PRON") ||
+			verb.UPOS != "VERB" || (verb.XPOS != "VBD" && verb.XPOS != "VBZ" && verb.XPOS != "VBP") || verb.Head == n+1 {
+			continue
+		}
+		cc, hasSubject := -1, false
+		for j := range toks {
+			switch {
+			case toks[j].Head == n+2 && strings.HasPrefix(toks[j].DepRel, "nsubj"):
+				hasSubject = true
+			case toks[j].Head == n+1 && toks[j].DepRel == "cc" && cc < 0:
+				cc = j
+			}
+		}
+		if cc < 0 || hasSubject {
+			continue
+		}
+		// The first clause's verb: up from the first conjunct.
+		c := noun.Head - 1
+		for steps := 0; c >= 0 && toks[c].UPOS != "VERB" && steps < len(toks); steps++ {
+			c = toks[c].Head - 1
+		}
+		if c < 0 || c >= n {
+			continue
+		}
+		heads := make([]int32, len(toks)+1)
+		for j, t := range toks {
+			heads[j+1] = int32(t.Head)
+		}
+		if dominates(heads, int32(n+2), int32(c+1)) {
+			continue // the verb heads the first clause: a cycle
+		}
+		verb.Head, verb.DepRel = c+1, "conj"
+		noun.Head, noun.DepRel = n+2, "nsubj"
+		toks[cc].Head = n + 2
+	}
+}
