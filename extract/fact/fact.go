@@ -425,19 +425,22 @@ func (r *reader) clausal(i int) bool {
 }
 
 // source returns who speaks through argument a, which resolved to ref:
-// ref itself, unless a is a phrase naming no entity that stands for one
-// ("a spokesman for the ministry", "a statement from the Kremlin"), whose
-// entity then speaks.
+// ref itself, unless a is a phrase naming no entity that is named by an
+// apposition ("Its leader, Maja Ek,"), whose entity then speaks, or that
+// stands for one ("a spokesman for the ministry", "a statement from the
+// Kremlin"), whose entity then speaks.
 func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 	if ref.Kind != extract.Literal {
 		return ref
 	}
-	for _, d := range r.dependents(a.Head) {
-		if r.tok(d).DepRel != "nmod" {
-			continue
-		}
-		if e, ok := r.nameEntity(d); ok {
-			return extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, d)}
+	for _, rel := range []string{"appos", "nmod"} {
+		for _, d := range r.dependents(a.Head) {
+			if r.tok(d).DepRel != rel {
+				continue
+			}
+			if e, ok := r.nameEntity(d); ok {
+				return extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, d)}
+			}
 		}
 	}
 	return ref

@@ -286,7 +286,8 @@ func TestDirectQuotes(t *testing.T) {
 
 func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
-		"The sanctions will take effect next month, according to a statement from the European Commission.")
+		"The sanctions will take effect next month, according to a statement from the European Commission. "+
+		"Its leader, Maja Ek, said the government had lost the trust of voters.")
 	var got []string
 	for _, q := range doc.Quotes {
 		got = append(got, refText(doc, q.Speaker)+": "+doc.SpanText(q.Span))
@@ -294,6 +295,7 @@ func TestQuoteSources(t *testing.T) {
 	for _, w := range []string{
 		"International Committee of the Red Cross: the roads were closed",
 		"European Commission: The sanctions will take effect next month",
+		"Maja Ek: the government had lost the trust of voters",
 	} {
 		if !slices.Contains(got, w) {
 			t.Errorf("missing quote %q; got %q", w, got)

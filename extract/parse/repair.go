@@ -21,6 +21,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeSubjects(toks)
 	participleMains(toks)
 	reportingClauses(toks)
+	contentClauses(toks, words)
 	describedNames(toks)
 	strandedObjects(toks)
 }
@@ -77,20 +78,26 @@ func hasDependent(toks []extract.Token, head, except int, rel string) bool {
 }
 
 // describedNames repairs a common noun that describes the name after it
-// ("Shipping company Maersk diverted …", "bought rival Airbus") read as a
-// second subject or object of the verb: a verb has at most one of each in a
-// Universal Dependencies tree. The noun becomes a compound of the name, as
-// EWT writes titles before names, so that the name heads the argument.
+// ("Shipping company Maersk diverted …", "bought rival Airbus", "Housing
+// Minister Sara Lindqvist resigned") read as a second subject or object of
+// the verb, or as a bare oblique beside its subject: a verb has at most one
+// of each in a Universal Dependencies tree, and an oblique noun without a
+// preposition says when or how much, which a noun before a name does not.
+// The noun becomes a compound of the name, as EWT writes titles before
+// names, so that the name heads the argument.
 func describedNames(toks []extract.Token) {
 	for n := 0; n+1 < len(toks); n++ {
 		noun, name := &toks[n], &toks[n+1]
-		if noun.UPOS != "NOUN" || name.UPOS != "PROPN" || noun.Head != name.Head || noun.DepRel != name.DepRel {
+		if noun.UPOS != "NOUN" || name.UPOS != "PROPN" || noun.Head != name.Head {
 			continue
 		}
-		switch noun.DepRel {
-		case "nsubj", "nsubj:pass", "obj":
-			noun.Head, noun.DepRel = n+2, "compound"
+		switch {
+		case noun.DepRel == name.DepRel && (noun.DepRel == "nsubj" || noun.DepRel == "nsubj:pass" || noun.DepRel == "obj"):
+		case noun.DepRel == "obl" && !hasDependent(toks, n+1, -1, "case") && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass"):
+		default:
+			continue
 		}
+		noun.Head, noun.DepRel = n+2, "compound"
 	}
 }
 
@@ -489,5 +496,27 @@ func coordinatedClauses(toks []extract.Token) {
 		verb.Head, verb.DepRel = c+1, "conj"
 		noun.Head, noun.DepRel = n+2, "nsubj"
 		toks[cc].Head = n + 2
+	}
+}
+
+// contentClauses repairs a content clause read as a relative clause
+// ("reports that her ministry had awarded contracts": that → obj of
+// awarded, awarded → acl:relcl of reports, so that the ministry awarded
+// the reports). A relative pronoun stands for a missing subject or object
+// of its clause; when the clause has that subject or object already,
+// "that" is the conjunction of a clause saying what the noun is about:
+// it becomes the clause's mark, and the clause the noun's acl.
+func contentClauses(toks []extract.Token, words []word) {
+	for t := range toks {
+		that := &toks[t]
+		if !strings.EqualFold(words[t].form, "that") || that.Head == 0 || (that.DepRel != "obj" && that.DepRel != "nsubj") {
+			continue
+		}
+		v := that.Head - 1
+		if toks[v].DepRel != "acl:relcl" || !hasDependent(toks, v+1, t+1, that.DepRel) {
+			continue
+		}
+		that.DepRel, that.UPOS, that.XPOS, that.Feats = "mark", "SCONJ", "IN", ""
+		toks[v].DepRel = "acl"
 	}
 }

@@ -135,6 +135,22 @@ func TestReportingClauses(t *testing.T) {
 	checkRepair(t, reportingClauses, tests)
 }
 
+// TestContentClauses checks the repair of a content clause read as a
+// relative clause.
+func TestContentClauses(t *testing.T) {
+	checkWordRepair(t, contentClauses, []wordCase{
+		{"reports that firms won contracts", repairCase{"that and an object",
+			"NOUN/NNS:0:root PRON/WDT:4:obj NOUN/NNS:4:nsubj VERB/VBD:1:acl:relcl NOUN/NNS:4:obj",
+			"NOUN/NNS:0:root SCONJ/IN:4:mark NOUN/NNS:4:nsubj VERB/VBD:1:acl NOUN/NNS:4:obj"}},
+		{"contracts that firms won", repairCase{"a relative clause: left alone",
+			"NOUN/NNS:0:root PRON/WDT:4:obj NOUN/NNS:4:nsubj VERB/VBD:1:acl:relcl",
+			"NOUN/NNS:0:root PRON/WDT:4:obj NOUN/NNS:4:nsubj VERB/VBD:1:acl:relcl"}},
+		{"firms that won contracts", repairCase{"a relative subject: left alone",
+			"NOUN/NNS:0:root PRON/WDT:3:nsubj VERB/VBD:1:acl:relcl NOUN/NNS:3:obj",
+			"NOUN/NNS:0:root PRON/WDT:3:nsubj VERB/VBD:1:acl:relcl NOUN/NNS:3:obj"}},
+	})
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
@@ -282,6 +298,15 @@ func TestDescribedNames(t *testing.T) {
 		{"two objects", // bought rival Airbus
 			"VERB:0:root NOUN:1:obj PROPN:1:obj",
 			"VERB:0:root NOUN:3:compound PROPN:1:obj"},
+		{"a bare oblique before the subject", // Housing Minister Lindqvist resigned
+			"NOUN:4:obl PROPN:4:nsubj PROPN:2:flat VERB:0:root",
+			"NOUN:2:compound PROPN:4:nsubj PROPN:2:flat VERB:0:root"},
+		{"an oblique with a preposition: left alone", // In London Khan spoke
+			"ADP:2:case PROPN:4:obl PROPN:4:nsubj VERB:0:root",
+			"ADP:2:case PROPN:4:obl PROPN:4:nsubj VERB:0:root"},
+		{"a bare oblique with its preposition: left alone", // in town Maersk hired
+			"ADP:2:case NOUN:4:obl PROPN:4:nsubj VERB:0:root",
+			"ADP:2:case NOUN:4:obl PROPN:4:nsubj VERB:0:root"},
 		{"subject and object: left alone", // workers Maersk hired
 			"NOUN:3:obj PROPN:3:nsubj VERB:0:root",
 			"NOUN:3:obj PROPN:3:nsubj VERB:0:root"},
