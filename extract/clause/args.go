@@ -21,6 +21,9 @@ func (c *clauses) proposition(i int) (extract.Proposition, bool) {
 		lemmas = append(lemmas, c.verbLemma(i))
 	}
 	p.Args = c.arguments(i, &p)
+	if m := c.reported(i); m >= 0 {
+		p.Args = append(p.Args, extract.Argument{Role: extract.Content, Head: c.base + m, Span: c.contentSpan(m)})
+	}
 
 	// Follow chained infinitives: "offered to mediate between X" is one
 	// relation, offer_to_mediate, whose obliques are the infinitive's.
@@ -364,6 +367,38 @@ func (c *clauses) argSpan(k int) extract.Span {
 		}
 		return false
 	})
+}
+
+// reported returns the clause a reporting clause set beside it reports,
+// or -1. Universal Dependencies attaches a reporting clause that follows
+// what was said to it as parataxis ("Dozens were killed, officials said
+// on Sunday": said → parataxis of killed), where a clause that comes
+// first takes it as its complement (ccomp). A parataxis verb reports its
+// head when it comes after it, set off by a comma, ends the sentence, and
+// has a subject but no object or complement of its own.
+func (c *clauses) reported(i int) int {
+	m := c.head(i)
+	if c.w[i].DepRel != "parataxis" || m < 0 || m > i || c.subjectOf(i) < 0 {
+		return -1
+	}
+	for _, rel := range []string{"obj", "ccomp", "xcomp", "mark"} {
+		if c.child(i, rel) >= 0 {
+			return -1
+		}
+	}
+	first := i
+	for j := i - 1; j >= 0 && c.dominates(i, j) && c.w[j].UPOS != "PUNCT"; j-- {
+		first = j
+	}
+	if first == 0 || c.form(first-1) != "," {
+		return -1
+	}
+	for j := i + 1; j < len(c.w); j++ {
+		if !c.dominates(i, j) && c.w[j].UPOS != "PUNCT" {
+			return -1
+		}
+	}
+	return m
 }
 
 // contentSpan returns the words of the clause headed by word k that a

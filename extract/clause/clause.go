@@ -148,7 +148,9 @@ func (c *clauses) extract(props []extract.Proposition) []extract.Proposition {
 			}
 		}
 	}
-	// Link reported clauses to the proposition that reports them.
+	// Link reported clauses to the proposition that reports them: the
+	// nearest one above whose content holds them, or a reporting clause
+	// beside them (see reported).
 	for k := first; k < len(props); k++ {
 		props[k].Parent = -1
 		i := props[k].Head - c.base
@@ -158,6 +160,19 @@ func (c *clauses) extract(props []extract.Proposition) []extract.Proposition {
 					props[k].Parent = j
 				}
 				break
+			}
+		}
+	}
+	for j := first; j < len(props); j++ {
+		v := props[j].Head - c.base
+		m := c.reported(v)
+		if at[v] != j || m < 0 {
+			continue
+		}
+		for k := first; k < len(props); k++ {
+			i := props[k].Head - c.base
+			if k != j && props[k].Parent < 0 && c.dominates(m, i) && !c.dominates(v, i) {
+				props[k].Parent = j
 			}
 		}
 	}

@@ -271,3 +271,45 @@ func TestDatelineStatesNothing(t *testing.T) {
 		t.Errorf("the lead's proposition is missing: %v", got)
 	}
 }
+
+// TestReportingParataxis checks that a reporting clause attached to what
+// it reports as parataxis, as Universal Dependencies does with "…,
+// officials said", reports it: its content is the clause before it, whose
+// proposition it is the parent of.
+func TestReportingParataxis(t *testing.T) {
+	const conll = `1	Rains	rain	NOUN	NNS	_	2	nsubj	_	_
+2	flooded	flood	VERB	VBD	_	0	root	_	_
+3	homes	home	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+4	,	,	PUNCT	,	_	6	punct	_	_
+5	officials	official	NOUN	NNS	_	6	nsubj	_	_
+6	said	say	VERB	VBD	_	2	parataxis	_	_
+7	Sunday	Sunday	PROPN	NNP	_	6	obl:tmod	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
+	sents, err := conllu.Read(strings.NewReader(conll + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := conllu.ToDocument(sents)
+	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	say, flood := -1, -1
+	for k, p := range doc.Propositions {
+		switch p.Lemma {
+		case "say":
+			say = k
+		case "flood":
+			flood = k
+		}
+	}
+	if say < 0 || flood < 0 {
+		t.Fatalf("propositions %v", doc.Propositions)
+	}
+	if got, want := describe(doc, doc.Propositions[say]), "say(content=Rains flooded homes; subject=officials; oblique=Sunday)"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if p := doc.Propositions[flood].Parent; p != say {
+		t.Errorf("flood's parent is %d, want say's, %d", p, say)
+	}
+}

@@ -210,7 +210,20 @@ func (pg *pgStore) try(ctx context.Context, fn func(context.Context) error) erro
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	// database/sql rolls a transaction back by itself once its context
+	// is cancelled, and Commit then says only that the transaction is
+	// over: the cancellation is the reason to report.
+	if err := ctx.Err(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return err
+	}
+	return nil
 }
 
 // retryable tells whether err is PostgreSQL aborting a transaction that may
