@@ -19,6 +19,7 @@ func repair(toks []extract.Token, words []word) {
 	possessiveHer(toks, words)
 	herNoun(toks, words)
 	relativeSubjects(toks)
+	determinedSubjects(toks)
 	participleMains(toks)
 	reportingClauses(toks)
 	contentClauses(toks, words)
@@ -511,5 +512,47 @@ func contentClauses(toks []extract.Token, words []word) {
 		}
 		that.DepRel, that.UPOS, that.XPOS, that.Feats = "mark", "SCONJ", "IN", ""
 		toks[v].DepRel = "acl"
+	}
+}
+
+// determinedSubjects repairs a subject whose noun the tagger read as an
+// adjective, leaving its words to the verb ("…, the chief executive
+// announced": the → det of announced, executive → amod): a determiner
+// belongs to a noun, never to a verb. When a verb in the past tense
+// without a subject has a determiner before it, and only adjectives and
+// nouns between, the last of them is the subject's noun, with the
+// determiner and the words between as its modifiers. (A present tense
+// there is most often a noun itself: "share the same taste", taste →
+// VBZ.)
+func determinedSubjects(toks []extract.Token) {
+	for d := range toks {
+		det := &toks[d]
+		v := det.Head - 1
+		if det.DepRel != "det" || v <= d+1 || toks[v].XPOS != "VBD" || hasDependent(toks, v+1, -1, "nsubj") {
+			continue
+		}
+		between := true
+		for j := d + 1; j < v; j++ {
+			u := toks[j].UPOS
+			between = between && toks[j].Head == v+1 && (u == "ADJ" || u == "NOUN" || u == "PROPN")
+		}
+		if !between {
+			continue
+		}
+		n := v - 1
+		noun := &toks[n]
+		if noun.UPOS == "ADJ" {
+			noun.UPOS, noun.XPOS, noun.Feats = "NOUN", "NN", "Number=Sing"
+		}
+		noun.Head, noun.DepRel = v+1, "nsubj"
+		det.Head = n + 1
+		for j := d + 1; j < n; j++ {
+			toks[j].Head = n + 1
+			if toks[j].UPOS == "ADJ" {
+				toks[j].DepRel = "amod"
+			} else {
+				toks[j].DepRel = "compound"
+			}
+		}
 	}
 }

@@ -151,6 +151,26 @@ func TestContentClauses(t *testing.T) {
 	})
 }
 
+// TestDeterminedSubjects checks the repair of a subject whose noun was
+// read as an adjective, its words left to the verb.
+func TestDeterminedSubjects(t *testing.T) {
+	tests := []repairCase{
+		{"a subject read as adjectives", // , the chief executive announced .
+			"PUNCT/,:5:punct DET/DT:5:det ADJ/JJ:5:advmod ADJ/JJ:5:amod VERB/VBD:0:root PUNCT/.:5:punct",
+			"PUNCT/,:5:punct DET/DT:4:det ADJ/JJ:4:amod NOUN/NN:5:nsubj VERB/VBD:0:root PUNCT/.:5:punct"},
+		{"the verb has a subject: left alone", // the new plan he announced
+			"DET/DT:5:det ADJ/JJ:5:amod NOUN/NN:5:obj PRON/PRP:5:nsubj VERB/VBD:0:root",
+			"DET/DT:5:det ADJ/JJ:5:amod NOUN/NN:5:obj PRON/PRP:5:nsubj VERB/VBD:0:root"},
+		{"a present tense: left alone", // share the same taste
+			"VERB/VBP:0:root DET/DT:4:det ADJ/JJ:4:amod VERB/VBZ:1:obj",
+			"VERB/VBP:0:root DET/DT:4:det ADJ/JJ:4:amod VERB/VBZ:1:obj"},
+		{"a word between that is not an adjective or noun: left alone", // the very announced
+			"DET/DT:3:det ADV/RB:3:advmod VERB/VBD:0:root",
+			"DET/DT:3:det ADV/RB:3:advmod VERB/VBD:0:root"},
+	}
+	checkRepair(t, determinedSubjects, tests)
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
