@@ -15,6 +15,9 @@ func (c *clauses) proposition(i int) (extract.Proposition, bool) {
 	var words []int
 	var lemmas []string
 	c.relationWords(i, &p, &words)
+	if c.sharedPassive(i) {
+		p.Passive = true
+	}
 	if p.Copular {
 		lemmas = append(lemmas, "be")
 	} else {
@@ -52,8 +55,13 @@ func (c *clauses) proposition(i int) (extract.Proposition, bool) {
 			p.Args = append(p.Args, a)
 		}
 	}
-	if _, ok := p.Arg(extract.Subject); !ok && c.subjectOf(i) < 0 {
-		if a, ok := c.inheritedSubject(i, &p); ok {
+	// A clause without a subject takes one through the parse; a passive
+	// one with its agent but no object takes its object so ("signed by
+	// the president", of the bill).
+	_, hasSubject := p.Arg(extract.Subject)
+	_, hasObject := p.Arg(extract.Object)
+	if (!hasSubject || p.Passive && !hasObject) && c.subjectOf(i) < 0 {
+		if a, ok := c.inheritedSubject(i, &p); ok && (!hasSubject || a.Role == extract.Object) {
 			p.Args = append(p.Args, a)
 		}
 	}
@@ -258,6 +266,16 @@ func (c *clauses) complement(i int) (extract.Argument, bool) {
 		return false
 	})
 	return extract.Argument{Role: extract.Complement, Head: c.base + i, Span: sp}, sp.Len() > 0
+}
+
+// sharedPassive tells whether word i is a participle coordinated with a
+// passive verb whose auxiliary it shares ("was passed by parliament and
+// signed by the president"): it is passive too, though no auxiliary of
+// its own says so.
+func (c *clauses) sharedPassive(i int) bool {
+	h := c.head(i)
+	return c.w[i].DepRel == "conj" && c.w[i].XPOS == "VBN" && h >= 0 && c.child(h, "aux:pass") >= 0 &&
+		c.child(i, "aux") < 0 && c.child(i, "aux:pass") < 0 && c.subjectOf(i) < 0
 }
 
 // inheritedSubject finds the subject of a clause that has none of its own

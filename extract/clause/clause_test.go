@@ -88,6 +88,10 @@ func TestPropositions(t *testing.T) {
 				"condemn(subject=Russia; object=the strikes)",
 				"tell(content=Russia condemns the strikes; subject=Putin; recipient=Trump)",
 			}},
+		// A passive verb coordinated with another shares its auxiliary
+		// and its object.
+		{"The bill was passed by parliament and signed by the president.",
+			[]string{"sign PASS(object=The bill; subject:by=the president)"}},
 		// What was said includes its adverbial clauses.
 		{"The union said workers walked out after the talks broke down.",
 			[]string{"say(subject=The union; content=workers walked out after the talks broke down)"}},
