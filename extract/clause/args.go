@@ -279,8 +279,9 @@ func (c *clauses) sharedPassive(i int) bool {
 }
 
 // inheritedSubject finds the subject of a clause that has none of its own
-// through the parse: the first of coordinated verbs, the noun a relative
-// clause or participle modifies.
+// through the parse: the first of coordinated verbs, the main clause's of
+// an adverbial participle, the noun a relative clause or participle
+// modifies.
 func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argument, bool) {
 	h := c.head(i)
 	if h < 0 {
@@ -305,6 +306,18 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		var hp extract.Proposition
 		c.relationWords(h, &hp, new([]int))
 		return c.inheritedSubject(h, &hp)
+	case "advcl":
+		// A participle clause without a subject of its own has the
+		// main clause's ("the coach told reporters …, adding that …").
+		if c.w[i].XPOS != "VBG" || c.child(i, "mark") >= 0 || !c.isPredicate(h) {
+			return extract.Argument{}, false
+		}
+		if s := c.subjectOf(h); s >= 0 && c.w[s].DepRel == "nsubj" {
+			a := extract.Argument{Role: extract.Subject, Head: c.base + s, Span: c.argSpan(s), Inherited: true}
+			c.resolveRelative(h, s, &a)
+			return a, true
+		}
+		return extract.Argument{}, false
 	case "acl", "acl:relcl":
 		if !nominal(c.w[h].UPOS) {
 			return extract.Argument{}, false

@@ -92,6 +92,9 @@ func TestPropositions(t *testing.T) {
 		// and its object.
 		{"The bill was passed by parliament and signed by the president.",
 			[]string{"sign PASS(object=The bill; subject:by=the president)"}},
+		// An adverbial participle has the main clause's subject.
+		{"The coach told reporters after the match, adding that the team would fight on.",
+			[]string{"add(subject=The coach; content=the team would fight on)"}},
 		// What was said includes its adverbial clauses.
 		{"The union said workers walked out after the talks broke down.",
 			[]string{"say(subject=The union; content=workers walked out after the talks broke down)"}},

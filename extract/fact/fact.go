@@ -74,6 +74,7 @@ func (Reader) Process(ctx context.Context, doc *extract.Document) error {
 		}
 		r.proposition(k)
 	}
+	r.continuedQuotes()
 	r.titles()
 	for e := range doc.Events {
 		ev := &doc.Events[e]
@@ -128,6 +129,66 @@ func (r *reader) dependents(i int) []int {
 		}
 	}
 	return out
+}
+
+// continuedQuotes adds the sentences that carry on a direct quote: a
+// sentence wholly inside quotation marks, with no reporting verb of its
+// own, right after a sentence quoting someone directly ("'This is a dark
+// day,' said the minister. 'We will not forget the victims.'") is the same
+// speaker's. Quotes are in sentence order, so one pass carries a quote
+// over several sentences.
+func (r *reader) continuedQuotes() {
+	quoted := map[int]bool{}
+	for _, q := range r.doc.Quotes {
+		quoted[q.Sentence] = true
+	}
+	var out []extract.Quote
+	for _, q := range r.doc.Quotes {
+		out = append(out, q)
+		for si := q.Sentence + 1; q.Direct && q.Speaker.Kind != 0 && si < len(r.doc.Sentences) && !quoted[si]; si++ {
+			s := r.doc.Sentences[si]
+			inner := extract.Span{First: s.First + 1, Last: s.Last - 1}
+			for inner.Last > inner.First && !r.isQuote(s, inner.Last) && r.tok(inner.Last).UPOS == "PUNCT" {
+				inner.Last-- // a full stop after the closing mark
+			}
+			if s.Len() < 3 || !r.isQuote(s, s.First) || !r.isQuote(s, inner.Last) || r.quoteMarkWithin(s, inner) {
+				break
+			}
+			cont := q
+			cont.Sentence, cont.Cue, cont.Span = si, -1, r.trim(inner)
+			cont.Props = nil
+			for k, p := range r.doc.Propositions {
+				if p.Sentence == si {
+					cont.Props = append(cont.Props, k)
+				}
+			}
+			out = append(out, cont)
+			quoted[si] = true
+			q = cont
+		}
+	}
+	r.doc.Quotes = out
+}
+
+// quoteMarkWithin tells whether a quotation mark stands inside span sp of
+// sentence s: then the sentence holds more than one quote, or words of
+// the writer's between them.
+func (r *reader) quoteMarkWithin(s extract.Sentence, sp extract.Span) bool {
+	for i := sp.First; i < sp.Last; i++ {
+		if r.isQuote(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// subtreeEnd returns the index after the last token under token i.
+func (r *reader) subtreeEnd(i int) int {
+	end := i + 1
+	for _, d := range r.dependents(i) {
+		end = max(end, r.subtreeEnd(d))
+	}
+	return end
 }
 
 // conjuncts returns head token i and the tokens coordinated with it
@@ -390,10 +451,15 @@ func (r *reader) quotes(k int, subjects []extract.Ref) {
 			continue
 		}
 		s := r.doc.Sentences[p.Sentence]
-		// What the source said is the rest of the clause.
+		// What the source said is the rest of the clause, after the
+		// source and what describes it ("According to Ahmed Salah, a
+		// spokesman for the ministry, …").
 		span := extract.Span{First: s.First, Last: s.Last}
 		if a.First-1 <= s.First+1 {
-			span.First = a.Last
+			span.First = max(a.Last, r.subtreeEnd(a.Head))
+			if r.trim(span).Len() == 0 { // the parse hung the clause on the source
+				span.First = a.Last
+			}
 		} else {
 			span.Last = a.First - 2
 		}

@@ -287,7 +287,8 @@ func TestDirectQuotes(t *testing.T) {
 func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
 		"The sanctions will take effect next month, according to a statement from the European Commission. "+
-		"Its leader, Maja Ek, said the government had lost the trust of voters.")
+		"Its leader, Maja Ek, said the government had lost the trust of voters. "+
+		"According to Ahmed Salah, a spokesman for the ministry, the talks will resume on Monday.")
 	var got []string
 	for _, q := range doc.Quotes {
 		got = append(got, refText(doc, q.Speaker)+": "+doc.SpanText(q.Span))
@@ -296,9 +297,30 @@ func TestQuoteSources(t *testing.T) {
 		"International Committee of the Red Cross: the roads were closed",
 		"European Commission: The sanctions will take effect next month",
 		"Maja Ek: the government had lost the trust of voters",
+		"Ahmed Salah: the talks will resume on Monday",
 	} {
 		if !slices.Contains(got, w) {
 			t.Errorf("missing quote %q; got %q", w, got)
 		}
+	}
+}
+
+// TestContinuedQuotes checks that a sentence wholly inside quotation marks
+// right after a direct quote is the same speaker's, and that nothing else
+// is.
+func TestContinuedQuotes(t *testing.T) {
+	doc := analyse(t, `"This is a dark day," said Defence Minister Ilse Brandt. "We will not forget the victims." `+
+		`"Nobody was warned." The storm hit at night. "It was chaos."`)
+	var got []string
+	for _, q := range doc.Quotes {
+		got = append(got, refText(doc, q.Speaker)+": "+doc.SpanText(q.Span))
+	}
+	want := []string{
+		"Ilse Brandt: This is a dark day",
+		"Ilse Brandt: We will not forget the victims",
+		"Ilse Brandt: Nobody was warned",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("quotes %q, want %q (the last quote follows a sentence of the writer's)", got, want)
 	}
 }
