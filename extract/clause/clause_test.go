@@ -138,15 +138,7 @@ func TestPropositions(t *testing.T) {
 // the proposition reporting it.
 func TestParentLinksReportedClause(t *testing.T) {
 	doc := analyse(t, "The minister said the port would reopen on Monday.")
-	say, reopen := -1, -1
-	for k, p := range doc.Propositions {
-		switch p.Lemma {
-		case "say":
-			say = k
-		case "reopen":
-			reopen = k
-		}
-	}
+	say, reopen := propOf(doc, "say"), propOf(doc, "reopen")
 	if say < 0 || reopen < 0 {
 		t.Fatalf("propositions %v: want say and reopen", doc.Propositions)
 	}
@@ -238,14 +230,7 @@ func TestArticleIsNoArgument(t *testing.T) {
 5	partnership	partnership	VERB	VBD	_	4	appos	_	SpaceAfter=No
 6	.	.	PUNCT	.	_	3	punct	_	_
 `
-	sents, err := conllu.Read(strings.NewReader(conll + "\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := conllu.ToDocument(sents)
-	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := readClauses(t, conll)
 	for _, p := range doc.Propositions {
 		if p.Lemma != "praise" {
 			continue
@@ -293,23 +278,8 @@ func TestReportingParataxis(t *testing.T) {
 7	Sunday	Sunday	PROPN	NNP	_	6	obl:tmod	_	SpaceAfter=No
 8	.	.	PUNCT	.	_	2	punct	_	_
 `
-	sents, err := conllu.Read(strings.NewReader(conll + "\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := conllu.ToDocument(sents)
-	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	say, flood := -1, -1
-	for k, p := range doc.Propositions {
-		switch p.Lemma {
-		case "say":
-			say = k
-		case "flood":
-			flood = k
-		}
-	}
+	doc := readClauses(t, conll)
+	say, flood := propOf(doc, "say"), propOf(doc, "flood")
 	if say < 0 || flood < 0 {
 		t.Fatalf("propositions %v", doc.Propositions)
 	}
@@ -319,4 +289,24 @@ func TestReportingParataxis(t *testing.T) {
 	if p := doc.Propositions[flood].Parent; p != say {
 		t.Errorf("flood's parent is %d, want say's, %d", p, say)
 	}
+}
+
+// propOf returns the index of doc's first proposition with lemma, or -1.
+func propOf(doc *extract.Document, lemma string) int {
+	return slices.IndexFunc(doc.Propositions, func(p extract.Proposition) bool { return p.Lemma == lemma })
+}
+
+// readClauses reads a parsed sentence in CoNLL-U and runs the clause
+// reader on it.
+func readClauses(t *testing.T, conll string) *extract.Document {
+	t.Helper()
+	sents, err := conllu.Read(strings.NewReader(conll + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := conllu.ToDocument(sents)
+	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
