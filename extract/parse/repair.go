@@ -23,6 +23,7 @@ func repair(toks []extract.Token, words []word) {
 	participleMains(toks)
 	reportingClauses(toks)
 	contentClauses(toks, words)
+	mediumContents(toks, words)
 	describedNames(toks)
 	strandedObjects(toks)
 }
@@ -554,5 +555,38 @@ func determinedSubjects(toks []extract.Token) {
 				toks[j].DepRel = "compound"
 			}
 		}
+	}
+}
+
+// mediumContents repairs what a verb says read as the content of the
+// medium it says it in ("The company said in a statement that it would
+// cooperate": the that-clause → acl of statement). A clause that opens
+// with "that" and has a subject of its own, hung on the noun of an "in"
+// phrase right after a verb that has no complement clause or object, is
+// that verb's complement (ccomp), as EWT writes "said in an interview
+// that …".
+func mediumContents(toks []extract.Token, words []word) {
+	for c := range toks {
+		clause := &toks[c]
+		if clause.DepRel != "acl" || clause.Head == 0 || !hasDependent(toks, c+1, -1, "nsubj") {
+			continue
+		}
+		that := false
+		for j := range toks {
+			that = that || toks[j].Head == c+1 && toks[j].DepRel == "mark" && strings.EqualFold(words[j].form, "that")
+		}
+		n := clause.Head - 1
+		if !that || toks[n].DepRel != "obl" || toks[n].Head == 0 || n > c {
+			continue
+		}
+		// The "in" phrase follows the verb right away ("said in a
+		// statement that"): "differ from …, in the fact that …" is the
+		// fact's content.
+		v := toks[n].Head
+		in := v < len(toks) && toks[v].Head == n+1 && toks[v].DepRel == "case" && strings.EqualFold(words[v].form, "in")
+		if !in || toks[v-1].UPOS != "VERB" || hasDependent(toks, v, -1, "ccomp") || hasDependent(toks, v, -1, "obj") {
+			continue
+		}
+		clause.Head, clause.DepRel = v, "ccomp"
 	}
 }

@@ -171,6 +171,28 @@ func TestDeterminedSubjects(t *testing.T) {
 	checkRepair(t, determinedSubjects, tests)
 }
 
+// TestMediumContents checks the repair of what a verb says read as the
+// content of the medium it says it in.
+func TestMediumContents(t *testing.T) {
+	checkWordRepair(t, mediumContents, []wordCase{
+		{"firms said in statements that prices rose", repairCase{"the clause on the medium",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl SCONJ:7:mark NOUN:7:nsubj VERB:4:acl",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl SCONJ:7:mark NOUN:7:nsubj VERB:2:ccomp"}},
+		{"firms differ , in fact that prices rose", repairCase{"the phrase apart from the verb: left alone",
+			"NOUN:2:nsubj VERB:0:root PUNCT:5:punct ADP:5:case NOUN:2:obl SCONJ:8:mark NOUN:8:nsubj VERB:5:acl",
+			"NOUN:2:nsubj VERB:0:root PUNCT:5:punct ADP:5:case NOUN:2:obl SCONJ:8:mark NOUN:8:nsubj VERB:5:acl"}},
+		{"firms said on statements that prices rose", repairCase{"not in: left alone",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl SCONJ:7:mark NOUN:7:nsubj VERB:4:acl",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl SCONJ:7:mark NOUN:7:nsubj VERB:4:acl"}},
+		{"this firms said in statements that prices rose", repairCase{"the verb has an object: left alone",
+			"PRON:3:obj NOUN:3:nsubj VERB:0:root ADP:5:case NOUN:3:obl SCONJ:8:mark NOUN:8:nsubj VERB:5:acl",
+			"PRON:3:obj NOUN:3:nsubj VERB:0:root ADP:5:case NOUN:3:obl SCONJ:8:mark NOUN:8:nsubj VERB:5:acl"}},
+		{"firms said in statements prices rose", repairCase{"no that: left alone",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl NOUN:6:nsubj VERB:4:acl",
+			"NOUN:2:nsubj VERB:0:root ADP:4:case NOUN:2:obl NOUN:6:nsubj VERB:4:acl"}},
+	})
+}
+
 // TestStrandedObjects checks the repair of the object of a reported
 // clause attached to the reporting verb after it.
 func TestStrandedObjects(t *testing.T) {
