@@ -157,10 +157,9 @@ func (r *reader) continuedQuotes() {
 			cont := q
 			cont.Sentence, cont.Cue, cont.Span = si, -1, r.trim(inner)
 			cont.Props = nil
-			for k, p := range r.doc.Propositions {
-				if p.Sentence == si {
-					cont.Props = append(cont.Props, k)
-				}
+			from, to := r.sentenceProps(si)
+			for k := from; k < to; k++ {
+				cont.Props = append(cont.Props, k)
 			}
 			out = append(out, cont)
 			quoted[si] = true
@@ -515,12 +514,10 @@ func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 // reported returns the propositions nested under proposition k's content.
 func (r *reader) reported(k int) []int {
 	var out []int
-	// Propositions are in sentence order and report only within their
-	// sentence: look at k's sentence alone.
-	props := r.doc.Propositions
-	si := props[k].Sentence
-	from, _ := slices.BinarySearchFunc(props, si, func(p extract.Proposition, s int) int { return p.Sentence - s })
-	for j := from; j < len(props) && props[j].Sentence == si; j++ {
+	// Propositions report only within their sentence: look at k's
+	// sentence alone.
+	from, to := r.sentenceProps(r.doc.Propositions[k].Sentence)
+	for j := from; j < to; j++ {
 		for p := r.doc.Propositions[j].Parent; p >= 0; p = r.doc.Propositions[p].Parent {
 			if p == k {
 				out = append(out, j)
@@ -529,6 +526,18 @@ func (r *reader) reported(k int) []int {
 		}
 	}
 	return out
+}
+
+// sentenceProps returns the range of Document.Propositions, which are in
+// sentence order, that sentence si holds.
+func (r *reader) sentenceProps(si int) (from, to int) {
+	props := r.doc.Propositions
+	from, _ = slices.BinarySearchFunc(props, si, func(p extract.Proposition, s int) int { return p.Sentence - s })
+	to = from
+	for to < len(props) && props[to].Sentence == si {
+		to++
+	}
+	return from, to
 }
 
 // quoted trims a content span of its quotation marks and punctuation and

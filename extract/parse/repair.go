@@ -207,22 +207,26 @@ func herNoun(toks []extract.Token, words []word) {
 // and the conjunct takes the verb's place in the tree, with the noun as
 // its subject.
 func relativeSubjects(toks []extract.Token) {
-	for v := range toks {
-		noun, rel, conj := -1, -1, -1
+	for rel := range toks {
+		// Most sentences have no relative pronoun as a subject: start
+		// from one, and look at its verb's other dependents only then.
+		if toks[rel].DepRel != "nsubj" || (toks[rel].XPOS != "WP" && toks[rel].XPOS != "WDT") || toks[rel].Head == 0 {
+			continue
+		}
+		v := toks[rel].Head - 1
+		noun, conj := -1, -1
 		for j := range toks {
 			if toks[j].Head != v+1 {
 				continue
 			}
 			switch {
-			case toks[j].DepRel == "nsubj" && (toks[j].XPOS == "WP" || toks[j].XPOS == "WDT"):
-				rel = j
 			case toks[j].DepRel == "nsubj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN"):
 				noun = j
 			case toks[j].DepRel == "conj" && toks[j].UPOS == "VERB" && j > v && conj < 0:
 				conj = j
 			}
 		}
-		if noun < 0 || rel < 0 || conj < 0 || noun > rel || hasDependent(toks, conj+1, -1, "nsubj") {
+		if noun < 0 || conj < 0 || noun > rel || hasDependent(toks, conj+1, -1, "nsubj") {
 			continue
 		}
 		for j := range toks {

@@ -85,9 +85,10 @@ func (q boltQueries) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Sh
 }
 
 // own makes the index scans of Cayley's optimiser quadScans, which build
-// Cayley's iterators on Cayley's quad store (they refuse any other, and the
-// query hands them boltQueries) with a scanner of their own. The optimiser returns them as the quads of a NodesFrom,
-// alone or in an Intersect.
+// Cayley's iterators on Cayley's quad store (they refuse any other, and
+// the query hands them boltQueries) with a scanner of their own. The
+// optimiser returns them as the quads of a NodesFrom, alone or in an
+// Intersect.
 func (q boltQueries) own(s shape.Shape) shape.Shape {
 	switch s := s.(type) {
 	case ckv.IndexScan:

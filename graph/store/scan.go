@@ -24,11 +24,10 @@ import (
 // (ToValue), made Cayley read and decode a hundred: half a millisecond a
 // label, most of a query that names a few hundred actors. quadScan runs
 // the same scan and reads the log as results are asked for: one entry for
-// the first result, then batches that double up to maxScanBatch.
-
-// Cayley's other plan for a step, the nodes' quads checked one by one
-// (LinksTo), gets each node's quads from QuadIterator, the same scan over
-// one node; boltQueries.QuadIterator gives a quadScan there too.
+// the first result, then batches that double up to maxScanBatch. Cayley's
+// other plan for a step, each node's quads checked one by one (LinksTo),
+// gets them from QuadIterator, the same scan over one node's prefix, which
+// boltQueries.QuadIterator makes a quadScan too.
 
 // maxScanBatch is the most log entries a quadScan reads at once.
 const maxScanBatch = 128
