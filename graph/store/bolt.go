@@ -257,9 +257,7 @@ func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error
 	if err := releaseDuring(k.db, size, tx.Commit); err != nil {
 		return err
 	}
-	if size > releaseAbove {
-		releaseMapping(k.db, size)
-	}
+	trimMapping(k.db, size)
 	if k.batchQuads > 0 {
 		// PageAlloc is the bytes of the pages the commit wrote: bbolt
 		// writes every page a transaction changed, whole.
@@ -268,10 +266,6 @@ func (k *boltKV) loaderBatch(ctx context.Context, fn func(context.Context) error
 	}
 	return nil
 }
-
-// releaseAbove is the size of a bbolt file above which the pages of its
-// memory map are released after every batch (see releaseMapping).
-const releaseAbove = 256 << 20
 
 // load replaces prepared graphs with distinct labels during a loader
 // batch.

@@ -31,8 +31,8 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 		// the process's memory at once (0.7 GB on a 1 GB store).
 		read := 0
 		release := func() {
-			if read++; read%256 == 0 && size > releaseAbove {
-				releaseMapping(k.db, size)
+			if read++; read%256 == 0 {
+				trimMapping(k.db, size)
 			}
 		}
 		l := newLoader(tx)
@@ -83,9 +83,7 @@ func (k *boltKV) stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("store stats: %w", err)
 	}
-	if size > releaseAbove {
-		releaseMapping(k.db, size)
-	}
+	trimMapping(k.db, size)
 	return st, ctx.Err()
 }
 
@@ -195,11 +193,7 @@ func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Q
 			return nil
 		}
 		size := tx.Size()
-		defer func() {
-			if size > releaseAbove {
-				releaseMapping(k.db, size)
-			}
-		}()
+		defer trimMapping(k.db, size)
 		values := valueCache{log: log, max: maxCachedValues}
 		c := log.Cursor()
 		read := 0
@@ -210,9 +204,7 @@ func (k *boltKV) quadsWith(ctx context.Context, preds []quad.IRI, fn func(quad.Q
 				}
 				// A scan reads the whole log: let the kernel take back
 				// the pages behind it.
-				if size > releaseAbove {
-					releaseMapping(k.db, size)
-				}
+				trimMapping(k.db, size)
 			}
 			p, err := decodePrimitive(raw)
 			if err != nil {

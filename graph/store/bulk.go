@@ -192,9 +192,7 @@ func load(ctx context.Context, tx *bolt.Tx, indexes []ckv.QuadIndex, graphs []Gr
 // reads pages all over the file, which would otherwise all count in the
 // process's memory until the batch ends (see releaseMapping).
 func (l *loader) releasePages() {
-	if size := l.tx.Size(); size > releaseAbove {
-		releaseMapping(l.tx.DB(), size)
-	}
+	trimMapping(l.tx.DB(), l.tx.Size())
 }
 
 // touched counts one more random read of the file, and releases the pages
