@@ -351,6 +351,11 @@ func (c *clauses) apposition(i int) (extract.Proposition, bool) {
 	if c.w[i].DepRel == "appos" && c.w[subj].UPOS == "PROPN" && c.w[compl].UPOS == "PROPN" {
 		return extract.Proposition{}, false // "Paris, France": two names side by side
 	}
+	if c.w[i].DepRel == "appos" && c.w[subj].UPOS == "NOUN" && c.w[compl].UPOS == "PROPN" {
+		// "The regional governor, Ines Carvalho,": the name is who the
+		// description describes.
+		subj, compl = compl, subj
+	}
 	s := c.span(subj, func(d int) bool {
 		switch c.rel(d) {
 		case "conj", "cc", "punct", "case", "appos", "acl", "parataxis", "advcl", "nmod":

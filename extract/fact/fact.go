@@ -205,9 +205,22 @@ func (r *reader) conjuncts(i int) []int {
 }
 
 // refs resolves an argument to what it stands for: one ref per conjunct
-// when its words name entities or events ("Putin and Trump"), else the
+// when its words name entities or events ("Putin and Trump"), the
+// entities named by its apposition (see namedByApposition), else the
 // words themselves as one literal.
 func (r *reader) refs(a extract.Argument) []extract.Ref {
+	out := r.ownRefs(a)
+	if out[0].Kind == extract.Literal {
+		if named := r.namedByApposition(a.Head); len(named) > 0 {
+			return named
+		}
+	}
+	return out
+}
+
+// ownRefs resolves an argument by its own words, as refs does, without
+// looking at an apposition.
+func (r *reader) ownRefs(a extract.Argument) []extract.Ref {
 	var out []extract.Ref
 	for _, h := range r.conjuncts(a.Head) {
 		if g, ok := r.groupAt[h]; ok {
@@ -232,6 +245,28 @@ func (r *reader) refs(a extract.Argument) []extract.Ref {
 		return []extract.Ref{{Kind: extract.Literal, Text: r.doc.SpanText(a.Span), Span: a.Span}}
 	}
 	return out
+}
+
+// namedByApposition returns the entities an apposition to the phrase
+// headed by h names: a description that names no entity stands for them
+// ("The regional governor, Ines Carvalho, congratulated …", "the two
+// companies, Acme and Zeta,").
+func (r *reader) namedByApposition(h int) []extract.Ref {
+	var out []extract.Ref
+	for _, d := range r.dependents(h) {
+		if r.tok(d).DepRel != "appos" {
+			continue
+		}
+		for _, c := range r.conjuncts(d) {
+			if e, ok := r.nameEntity(c); ok {
+				out = append(out, extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, c)})
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
 }
 
 // nameEntity returns the entity token h names: its own, or for a word
@@ -384,6 +419,9 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 	p := &r.doc.Propositions[k]
 	objs := r.refs(a)
 	if len(p.Words) == 0 {
+		// The description of an apposition is what it says of the name,
+		// not the name again.
+		objs = r.ownRefs(a)
 		// An apposition describes the one name it is attached to, not the
 		// names coordinated with it.
 		subjects, objs = subjects[:1], objs[:1]
@@ -418,6 +456,7 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 				continue
 			}
 			if pred == "role" {
+				o = r.bareRole(o)
 				e := &r.doc.Entities[s.Index]
 				e.Roles = addRole(e.Roles, o.Text)
 			}
@@ -490,22 +529,20 @@ func (r *reader) clausal(i int) bool {
 }
 
 // source returns who speaks through argument a, which resolved to ref:
-// ref itself, unless a is a phrase naming no entity that is named by an
-// apposition ("Its leader, Maja Ek,"), whose entity then speaks, or that
-// stands for one ("a spokesman for the ministry", "a statement from the
-// Kremlin"), whose entity then speaks.
+// ref itself, unless a is a phrase naming no entity that stands for one
+// ("a spokesman for the ministry", "a statement from the Kremlin"), whose
+// entity then speaks. (A phrase named by an apposition, "Its leader, Maja
+// Ek,", already resolved to its entity: see namedByApposition.)
 func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 	if ref.Kind != extract.Literal {
 		return ref
 	}
-	for _, rel := range []string{"appos", "nmod"} {
-		for _, d := range r.dependents(a.Head) {
-			if r.tok(d).DepRel != rel {
-				continue
-			}
-			if e, ok := r.nameEntity(d); ok {
-				return extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, d)}
-			}
+	for _, d := range r.dependents(a.Head) {
+		if r.tok(d).DepRel != "nmod" {
+			continue
+		}
+		if e, ok := r.nameEntity(d); ok {
+			return extract.Ref{Kind: extract.EntityRef, Index: e, Text: r.doc.Entities[e].Name, Span: r.mentionAt(e, d)}
 		}
 	}
 	return ref
@@ -667,6 +704,20 @@ func (r *reader) titles() {
 			})
 		}
 	}
+}
+
+// bareRole drops the determiners and possessives a role is written with:
+// "a spokeswoman", "The farm minister" and "Its chairman" are the roles
+// spokeswoman, farm minister and chairman.
+func (r *reader) bareRole(o extract.Ref) extract.Ref {
+	sp := o.Span
+	for sp.Len() > 1 && (r.tok(sp.First).UPOS == "DET" || r.tok(sp.First).DepRel == "nmod:poss") {
+		sp.First++
+	}
+	if sp == o.Span {
+		return o
+	}
+	return extract.Ref{Kind: extract.Literal, Text: r.doc.SpanText(sp), Span: sp}
 }
 
 // addRole adds role to roles unless it is there already, or a longer role

@@ -92,7 +92,11 @@ func TestAppositionRoles(t *testing.T) {
 		notWants string // a role not wanted, if any
 	}{
 		{"Critics mocked Governor Ana Ruiz's 'miracle'", `Ana Ruiz -role-> "Governor"`, `Ana Ruiz -role-> "miracle"`},
-		{"The senator praised Carla Nunes, the mayor of Recife.", `Carla Nunes -role-> "the mayor"`, ""},
+		{"The senator praised Carla Nunes, the mayor of Recife.", `Carla Nunes -role-> "mayor"`, `Carla Nunes -role-> "the mayor"`},
+		// A description with the name in apposition: the name holds
+		// the role, without the description's determiner.
+		{"The regional governor, Ines Carvalho, congratulated the winner.", `Ines Carvalho -role-> "regional governor"`, `Ines Carvalho -role-> "The regional governor"`},
+		{"Its chairman, Karl Hoff, resigned on Monday.", `Karl Hoff -role-> "chairman"`, `Karl Hoff -role-> "Its chairman"`},
 		// An apposition to a place is not its role; "Armenia-Azerbaijan
 		// truce" can be read as one.
 		{"Envoy hopes for Armenia-Azerbaijan truce, urges restraint", "", `Armenia -role-> "Azerbaijan truce"`},
@@ -105,6 +109,29 @@ func TestAppositionRoles(t *testing.T) {
 		}
 		if tt.notWants != "" && slices.Contains(got, tt.notWants) {
 			t.Errorf("%s\ngot %s", tt.text, tt.notWants)
+		}
+	}
+}
+
+// TestAppositionNamesActor checks that a description naming no entity
+// acts as the entity its apposition names, and only then.
+func TestAppositionNamesActor(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not string
+	}{
+		{"The regional governor, Ines Carvalho, congratulated Dana Whitfield.", `Ines Carvalho -congratulate-> Dana Whitfield`, `"The regional governor" -congratulate-> Dana Whitfield`},
+		{"The senator praised the new mayor, Carla Nunes.", `"The senator" -praise-> Carla Nunes`, `"The senator" -praise-> "the new mayor"`},
+		// No name in apposition: the phrase itself acts.
+		{"The governor, a former judge, praised the new plan.", `"The governor" -praise-> "the new plan"`, ""},
+	}
+	for _, tt := range tests {
+		got := relations(analyse(t, tt.text))
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s\nmissing %s\ngot %s", tt.text, tt.want, strings.Join(got, "\n    "))
+		}
+		if tt.not != "" && slices.Contains(got, tt.not) {
+			t.Errorf("%s\ngot %s", tt.text, tt.not)
 		}
 	}
 }

@@ -51,6 +51,22 @@ type Model struct {
 	// ungroup tells whether the lemma of a number written with digit
 	// groups ("1,250,000") drops the separators, as EWT's do.
 	ungroup bool
+	// lemmas holds "UPOS\tlemma" for the lemma of every word in folded:
+	// the lemmas the treebank has, whatever form they were seen in
+	// ("intervene", seen only as "intervening").
+	lemmas map[string]bool
+}
+
+// knownLemmas returns the lemmas of the words of a folded table, keyed
+// as Model.lemmas.
+func knownLemmas(folded map[string]analysis) map[string]bool {
+	out := make(map[string]bool, len(folded))
+	for key, a := range folded {
+		tags, lower, _ := strings.Cut(key, "\t")
+		upos, _, _ := strings.Cut(tags, " ")
+		out[upos+"\t"+a.apply(lower)] = true
+	}
+	return out
 }
 
 // caseKey is what the casing of a lemma is learned and looked up by.
@@ -323,12 +339,14 @@ func (m *Model) ruleFor(lower, upos, tags string) (analysis, bool) {
 // consonant of a one-syllable stem of one vowel and one consonant before
 // "-ed" and "-ing" ("planned", "hopping"), so a single consonant there
 // means the stem ended in "e" ("fine", "hope"). The rules cannot learn
-// this: they see endings, and "-ined" is "join" as often as "fine". It
-// applies only when the rule's lemma is no verb the treebank knows and
-// the form ends in "-ed" or "-ing" with the stem left as the form's.
+// this: they see endings, and "-ined" is "join" as often as "fine". A
+// longer stem takes the "e" when the treebank has the verb with it
+// ("intervened": "intervene" is seen as "intervening"). It applies only
+// when the rule's lemma is no verb the treebank knows and the form ends
+// in "-ed" or "-ing" with the stem left as the form's.
 func (m *Model) silentE(lower string, a analysis) analysis {
 	lemma := a.apply(lower)
-	if a.Add != "" || m.isLemma(lemma, "VERB") || !isCVC(lemma) {
+	if a.Add != "" || m.isLemma(lemma, "VERB") || !isCVC(lemma) && !m.isLemma(lemma+"e", "VERB") {
 		return a
 	}
 	if lower != lemma+"ed" && lower != lemma+"ing" {
@@ -375,24 +393,10 @@ func isASCIILower(s string) bool {
 // verbTwins pairs the verb tags whose forms share their lemmas' edits.
 var verbTwins = map[string]string{"VBD": "VBN", "VBN": "VBD", "VB": "VBP", "VBP": "VB"}
 
-// lemmaTags are the tags under which a lemma is written as itself: a
-// word seen with them is a known lemma of its UPOS.
-var lemmaTags = map[string][]string{
-	"VERB": {"VERB VB", "VERB VBP"},
-	"NOUN": {"NOUN NN"},
-	"ADJ":  {"ADJ JJ"},
-	"ADV":  {"ADV RB"},
-}
-
-// isLemma reports whether the treebank has lemma as a word of that UPOS
-// in its lemma form.
+// isLemma reports whether the treebank has lemma as the lemma of a word
+// of that UPOS, in any of its forms.
 func (m *Model) isLemma(lemma, upos string) bool {
-	for _, tags := range lemmaTags[upos] {
-		if _, ok := m.folded[tags+"\t"+lemma]; ok {
-			return true
-		}
-	}
-	return false
+	return m.lemmas[upos+"\t"+lemma]
 }
 
 // suffix returns the last k characters of s.
@@ -463,6 +467,7 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 		}
 	}
 	m.exact, m.folded, m.rules, m.cases = exact.best(1), folded.best(1), rules.best(2), cases.best(1)
+	m.lemmas = knownLemmas(m.folded)
 	// Keep a word's lemma in context only where it is seen often and is
 	// not the word's usual one.
 	for key, a := range inContext.best(minInContext) {
@@ -631,5 +636,5 @@ func Load(r io.Reader) (*Model, error) {
 	if err := mr.Err(); err != nil {
 		return nil, fmt.Errorf("lemmatiser model: %w", err)
 	}
-	return &Model{exact: tables[0], folded: tables[1], rules: tables[2], cases: cases, common: common, ungroup: ungroup}, nil
+	return &Model{exact: tables[0], folded: tables[1], rules: tables[2], cases: cases, common: common, ungroup: ungroup, lemmas: knownLemmas(tables[1])}, nil
 }

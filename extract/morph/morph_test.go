@@ -114,6 +114,8 @@ func TestUnknownForms(t *testing.T) {
 		"looked/VERB/VBD/look booked/VERB/VBD/book cooked/VERB/VBD/cook",
 		"smoked/VERB/VBD/smoke joked/VERB/VBD/joke liked/VERB/VBD/like saved/VERB/VBD/save moved/VERB/VBD/move",
 		"provoke/VERB/VB/provoke won/VERB/VBD/win",
+		// "-ened" loses "ed"; "intervene" is seen only as "intervening".
+		"opened/VERB/VBD/open happened/VERB/VBD/happen listened/VERB/VBD/listen intervening/VERB/VBG/intervene",
 		// An adjective that is part of a name keeps its capital; one that
 		// starts a sentence does not.
 		"Upper/ADJ/NNP/Upper Fast/ADJ/JJ/fast Slow/ADJ/JJ/slow",
@@ -130,11 +132,13 @@ func TestUnknownForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ form, upos, xpos, lemma string }{
-		{"hooked", "VERB", "VBD", "hook"},      // longest ending: "-oked" loses "ed"
-		{"provoked", "VERB", "VBD", "provoke"}, // a shorter ending's rule gives a known lemma
-		{"won", "VERB", "VBN", "win"},          // known as VBD, its twin
-		{"Lower", "ADJ", "NNP", "Lower"},       // casing learned for ADJ NNP
-		{"Quick", "ADJ", "JJ", "quick"},        // casing learned for ADJ JJ
+		{"hooked", "VERB", "VBD", "hook"},          // longest ending: "-oked" loses "ed"
+		{"provoked", "VERB", "VBD", "provoke"},     // a shorter ending's rule gives a known lemma
+		{"won", "VERB", "VBN", "win"},              // known as VBD, its twin
+		{"intervened", "VERB", "VBD", "intervene"}, // the lemma is known from another form
+		{"threatened", "VERB", "VBD", "threaten"},  // "threatene" is no known lemma
+		{"Lower", "ADJ", "NNP", "Lower"},           // casing learned for ADJ NNP
+		{"Quick", "ADJ", "JJ", "quick"},            // casing learned for ADJ JJ
 	} {
 		if lemma, _ := m.Analyze(tc.form, tc.upos, tc.xpos, ""); lemma != tc.lemma {
 			t.Errorf("Analyze(%q, %s, %s) = %q, want %q", tc.form, tc.upos, tc.xpos, lemma, tc.lemma)

@@ -19,6 +19,8 @@ func repair(toks []extract.Token, words []word) {
 	possessiveHer(toks, words)
 	herNoun(toks, words)
 	relativeSubjects(toks)
+	appositiveNames(toks)
+	appositiveSubjects(toks)
 	determinedSubjects(toks)
 	participleMains(toks)
 	reportingClauses(toks)
@@ -334,6 +336,121 @@ func participleMains(toks []extract.Token) {
 		verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
 		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
 		toks[obj].Head, toks[obj].DepRel = v+1, "obj"
+	}
+}
+
+// appositiveNames repairs a subject with an apposition that names it or
+// describes it ("The transport minister, Erik Dahl, criticised …",
+// "Erik Dahl, the minister, criticised …"), which the parser reads as two
+// subjects of the verb. A verb has one subject in a Universal Dependencies
+// tree; when its two are nouns, one of them a name, and nothing but commas
+// stands between the first phrase, the second and the verb, the second is
+// the first's apposition.
+func appositiveNames(toks []extract.Token) {
+	for v := range toks {
+		var subjects []int
+		for j := range toks {
+			if toks[j].Head == v+1 && toks[j].DepRel == "nsubj" {
+				subjects = append(subjects, j)
+			}
+		}
+		if len(subjects) != 2 {
+			continue
+		}
+		s1, s2 := subjects[0], subjects[1]
+		nominal := func(i int) bool { return toks[i].UPOS == "NOUN" || toks[i].UPOS == "PROPN" }
+		if s2 > v || !nominal(s1) || !nominal(s2) || (toks[s1].UPOS != "PROPN" && toks[s2].UPOS != "PROPN") {
+			continue
+		}
+		_, end1 := phraseBounds(toks, s1)
+		first2, end2 := phraseBounds(toks, s2)
+		if !onlyCommas(toks, end1+1, first2) || !onlyCommas(toks, end2+1, v) {
+			continue
+		}
+		for j := end1 + 1; j < first2; j++ {
+			toks[j].Head = s2 + 1
+		}
+		for j := end2 + 1; j < v; j++ {
+			toks[j].Head = s2 + 1
+		}
+		toks[s2].Head, toks[s2].DepRel = s1+1, "appos"
+	}
+}
+
+// phraseBounds returns the first word and the last word but punctuation
+// of the phrase headed by word h.
+func phraseBounds(toks []extract.Token, h int) (first, last int) {
+	first, last = h, h
+	for j := range toks {
+		if under(toks, j, h) {
+			first = min(first, j)
+			if toks[j].UPOS != "PUNCT" {
+				last = max(last, j)
+			}
+		}
+	}
+	return first, last
+}
+
+// onlyCommas tells whether the words from first to last-1 are commas,
+// at least one.
+func onlyCommas(toks []extract.Token, first, last int) bool {
+	if first >= last {
+		return false
+	}
+	for j := first; j < last; j++ {
+		if toks[j].XPOS != "," {
+			return false
+		}
+	}
+	return true
+}
+
+// appositiveSubjects repairs a subject with an apposition before its verb
+// ("The minister, a former judge, signed the decree"), which the parser
+// reads as a sentence with no verb: the noun is the root, and the verb
+// hangs on the apposition as a conjunct or a participle. A root noun with
+// no copula and no subject of its own, whose apposition is followed by a
+// comma and a verb with no subject, is that verb's subject: the verb
+// becomes the root, in the past tense when it was read as a participle
+// without an auxiliary.
+func appositiveSubjects(toks []extract.Token) {
+	for n := range toks {
+		noun := &toks[n]
+		if noun.Head != 0 || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") ||
+			hasDependent(toks, n+1, -1, "cop") || hasDependent(toks, n+1, -1, "nsubj") {
+			continue
+		}
+		for a := n + 1; a < len(toks); a++ {
+			if toks[a].Head != n+1 || toks[a].DepRel != "appos" {
+				continue
+			}
+			v := a + 1
+			for v < len(toks) && !(toks[v].Head == a+1 && toks[v].UPOS == "VERB" && (toks[v].DepRel == "acl" || toks[v].DepRel == "conj")) {
+				v++
+			}
+			if v == len(toks) || toks[v-1].XPOS != "," || !within(toks, a, a, v-1) ||
+				hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "nsubj:pass") {
+				break
+			}
+			switch toks[v].XPOS {
+			case "VBD", "VBZ", "VBP":
+			case "VBN":
+				if !hasDependent(toks, v+1, -1, "aux") && !hasDependent(toks, v+1, -1, "aux:pass") {
+					toks[v].XPOS, toks[v].Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+				}
+			default:
+				continue
+			}
+			for j := range toks {
+				if toks[j].Head == n+1 && j > v {
+					toks[j].Head = v + 1 // what follows the verb is the clause's
+				}
+			}
+			toks[v].Head, toks[v].DepRel = 0, "root"
+			noun.Head, noun.DepRel = v+1, "nsubj"
+			break
+		}
 	}
 }
 

@@ -171,6 +171,55 @@ func TestDeterminedSubjects(t *testing.T) {
 	checkRepair(t, determinedSubjects, tests)
 }
 
+// TestAppositiveNames checks the repair of a subject and its apposition
+// read as two subjects.
+func TestAppositiveNames(t *testing.T) {
+	tests := []repairCase{
+		{"a description, then the name", // The minister , Erik Dahl , criticised it .
+			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:2:punct PROPN/NNP:7:nsubj PROPN/NNP:4:flat PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj PUNCT/.:7:punct",
+			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:4:punct PROPN/NNP:2:appos PROPN/NNP:4:flat PUNCT/,:4:punct VERB/VBD:0:root PRON/PRP:7:obj PUNCT/.:7:punct"},
+		{"the name, then a description", // Erik Dahl , the minister , criticised it
+			"PROPN/NNP:7:nsubj PROPN/NNP:1:flat PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj",
+			"PROPN/NNP:7:nsubj PROPN/NNP:1:flat PUNCT/,:5:punct DET/DT:5:det NOUN/NN:1:appos PUNCT/,:5:punct VERB/VBD:0:root PRON/PRP:7:obj"},
+		{"two descriptions: left alone", // The minister , the judge , criticised it
+			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj",
+			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj"},
+		{"a word besides commas between: left alone", // The minister and Erik , criticised it
+			"DET/DT:2:det NOUN/NN:6:nsubj CCONJ/CC:4:cc PROPN/NNP:6:nsubj PUNCT/,:6:punct VERB/VBD:0:root PRON/PRP:6:obj",
+			"DET/DT:2:det NOUN/NN:6:nsubj CCONJ/CC:4:cc PROPN/NNP:6:nsubj PUNCT/,:6:punct VERB/VBD:0:root PRON/PRP:6:obj"},
+		{"no comma before the verb: left alone", // The minister , Erik criticised it
+			"DET/DT:2:det NOUN/NN:5:nsubj PUNCT/,:2:punct PROPN/NNP:5:nsubj VERB/VBD:0:root PRON/PRP:5:obj",
+			"DET/DT:2:det NOUN/NN:5:nsubj PUNCT/,:2:punct PROPN/NNP:5:nsubj VERB/VBD:0:root PRON/PRP:5:obj"},
+	}
+	checkRepair(t, appositiveNames, tests)
+}
+
+// TestAppositiveSubjects checks the repair of a subject with an
+// apposition read as a sentence with no verb.
+func TestAppositiveSubjects(t *testing.T) {
+	tests := []repairCase{
+		{"the verb read as the apposition's conjunct", // The minister , a former judge , signed the decree .
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:2:punct DET/DT:6:det ADJ/JJ:6:amod NOUN/NN:2:appos PUNCT/,:8:punct VERB/VBD:6:conj DET/DT:10:det NOUN/NN:8:obj PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:8:nsubj PUNCT/,:2:punct DET/DT:6:det ADJ/JJ:6:amod NOUN/NN:2:appos PUNCT/,:8:punct VERB/VBD:0:root DET/DT:10:det NOUN/NN:8:obj PUNCT/.:8:punct"},
+		{"the verb read as the apposition's participle", // The governor , a judge , praised the plan .
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBN:5:acl DET/DT:9:det NOUN/NN:7:obj PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBD:0:root DET/DT:9:det NOUN/NN:7:obj PUNCT/.:7:punct"},
+		{"a participle with no comma before it: left alone", // The governor , a judge named in the report .
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos VERB/VBN:5:acl ADP/IN:9:case DET/DT:9:det NOUN/NN:6:obl PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos VERB/VBN:5:acl ADP/IN:9:case DET/DT:9:det NOUN/NN:6:obl PUNCT/.:2:punct"},
+		{"the noun has a copula: left alone", // Was the governor , a judge , praised ?
+			"AUX/VBD:3:cop DET/DT:3:det NOUN/NN:0:root PUNCT/,:6:punct DET/DT:6:det NOUN/NN:3:appos PUNCT/,:8:punct VERB/VBN:6:acl PUNCT/.:3:punct",
+			"AUX/VBD:3:cop DET/DT:3:det NOUN/NN:0:root PUNCT/,:6:punct DET/DT:6:det NOUN/NN:3:appos PUNCT/,:8:punct VERB/VBN:6:acl PUNCT/.:3:punct"},
+		{"the verb has a subject: left alone", // The governor , a judge , he praised .
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:8:punct PRON/PRP:8:nsubj VERB/VBD:5:conj PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:8:punct PRON/PRP:8:nsubj VERB/VBD:5:conj PUNCT/.:2:punct"},
+		{"a gerund: left alone", // The governor , a judge , seeking votes .
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBG:5:acl NOUN/NNS:7:obj PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBG:5:acl NOUN/NNS:7:obj PUNCT/.:2:punct"},
+	}
+	checkRepair(t, appositiveSubjects, tests)
+}
+
 // TestMediumContents checks the repair of what a verb says read as the
 // content of the medium it says it in.
 func TestMediumContents(t *testing.T) {
