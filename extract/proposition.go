@@ -164,7 +164,8 @@ type Relation struct {
 	Sentence int
 	Subject  Ref
 	// Predicate is the relation's name, lemmas joined by "_": "call",
-	// "mediate_between", "role".
+	// "mediate_between", "role"; "be_arrest_in" for a passive without
+	// its agent, whose Subject is then the passive subject.
 	Predicate string
 	Object    Ref
 	Negated   bool

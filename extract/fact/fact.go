@@ -370,10 +370,19 @@ func (r *reader) proposition(k int) {
 	}
 	r.quotes(k, subjects)
 	r.eventDetails(k, subjects, date, duration)
+	lemma, conf := p.Lemma, p.Confidence
 	if !hasSubj {
-		return
+		// A passive without its agent ("Three people were killed in
+		// the attack", "Whitfield was elected mayor") states its facts
+		// about the passive subject, with the predicate in the passive:
+		// be_kill_in, be_elect.
+		patient, ok := p.Arg(extract.Object)
+		if !p.Passive || !ok {
+			return
+		}
+		subj, subjects = patient, r.refs(patient)
+		lemma, conf = "be_"+p.Lemma, conf*0.9
 	}
-	conf := p.Confidence
 	if subjects[0].Kind == extract.Literal {
 		// A noun phrase that names no entity ("Irish regulators") is still
 		// an actor; pronouns and clauses left unresolved are not.
@@ -383,7 +392,10 @@ func (r *reader) proposition(k int) {
 		conf *= 0.8
 	}
 	for _, a := range p.Args {
-		pred := p.Lemma
+		if a.Head == subj.Head {
+			continue // the actor
+		}
+		pred := lemma
 		switch a.Role {
 		case extract.Subject, extract.Content:
 			continue
@@ -391,7 +403,7 @@ func (r *reader) proposition(k int) {
 			if _, ok := r.timeIn(a); ok || a.Prep == "" || a.Prep == "according to" {
 				continue
 			}
-			pred = predicateName(p.Lemma, a.Prep)
+			pred = predicateName(lemma, a.Prep)
 		case extract.Complement:
 			if p.Copular {
 				r.copular(k, subjects, a, conf)

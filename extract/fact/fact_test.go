@@ -67,6 +67,10 @@ func TestRelations(t *testing.T) {
 		// Passives are turned active; negation is kept.
 		{"The plan was rejected by Oslo. Oslo did not accept the offer.",
 			[]string{"Norway -reject-> \"The plan\"", "NOT Norway -accept-> \"the offer\""}}, // a capital that acts is its state
+		// Without its agent, a passive states its facts about the
+		// passive subject, in the passive.
+		{"Dana Whitfield was elected mayor. A fisherman was arrested in Halden.",
+			[]string{"Dana Whitfield -be_elect-> \"mayor\"", "\"A fisherman\" -be_arrest_in-> Halden"}},
 		// A shorter name is the same entity; a title is a role.
 		{"On Monday, Finance Minister Maria Lopez met Carlos Ruiz. Lopez thanked Ruiz.",
 			[]string{"Maria Lopez -role-> \"Finance Minister\"", "Maria Lopez -thank-> Carlos Ruiz"}},
