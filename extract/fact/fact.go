@@ -275,6 +275,17 @@ func (r *reader) namedByApposition(h int) []extract.Ref {
 // to it.
 func (r *reader) nameEntity(h int) (int, bool) {
 	if e, ok := r.entityAt[h]; ok {
+		// English puts a phrase's head last: when the parser heads a
+		// name with a name before it ("Argentine President Lucia
+		// Ferrante": Argentine → flat Lucia), the phrase is about the
+		// last one.
+		for _, d := range r.dependents(h) {
+			if rel := r.tok(d).DepRel; d > h && (rel == "flat" || rel == "compound") {
+				if later, ok := r.entityAt[d]; ok && later != e {
+					e = later
+				}
+			}
+		}
 		return e, true
 	}
 	switch r.tok(h).UPOS {

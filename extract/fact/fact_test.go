@@ -71,6 +71,9 @@ func TestRelations(t *testing.T) {
 		// passive subject, in the passive.
 		{"Dana Whitfield was elected mayor. A fisherman was arrested in Halden.",
 			[]string{"Dana Whitfield -be_elect-> \"mayor\"", "\"A fisherman\" -be_arrest_in-> Halden"}},
+		// The last of two names in one phrase is the one it is about.
+		{"Argentine President Lucia Ferrante called it a historic step.",
+			[]string{"Lucia Ferrante -call-> \"a historic step\""}},
 		// A shorter name is the same entity; a title is a role.
 		{"On Monday, Finance Minister Maria Lopez met Carlos Ruiz. Lopez thanked Ruiz.",
 			[]string{"Maria Lopez -role-> \"Finance Minister\"", "Maria Lopez -thank-> Carlos Ruiz"}},
