@@ -46,6 +46,7 @@ func (r *Resolver) Process(ctx context.Context, doc *extract.Document) error {
 		named = append(named, r.split(doc, m)...)
 	}
 	doc.Entities = group(doc, named)
+	echoes(doc)
 	for e := range doc.Entities {
 		ent := &doc.Entities[e]
 		if ent.Type != "" && ent.Type != "PER" {
@@ -371,6 +372,72 @@ func group(doc *extract.Document, mentions []named) []extract.Entity {
 	out := make([]extract.Entity, len(ents))
 	for i, o := range order {
 		out[i] = ents[o]
+	}
+	return out
+}
+
+// echoes adds as mentions the names the recogniser missed that repeat a
+// name it found earlier in the article: the whole name, a person's family
+// name ("Vogt" after Martina Vogt), or the first word of an
+// organisation's longer name ("Kessler" after Kessler Automotive). Within
+// one article a name keeps one sense, and the recogniser, reading a
+// sentence at a time, misses a bare name it found with more context
+// before. A name that could repeat two entities is left alone.
+func echoes(doc *extract.Document) {
+	covered := map[int]bool{}
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			for i := m.First; i < m.Last; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	for _, m := range properNouns(doc) {
+		if slices.ContainsFunc(spanTokens(m.Span), func(i int) bool { return covered[i] }) {
+			continue
+		}
+		key := Key(doc.SpanText(m.Span))
+		match := -1
+		for e := range doc.Entities {
+			if doc.Entities[e].Mentions[0].First < m.First && echoOf(doc.Entities[e], key) {
+				if match >= 0 {
+					match = -2
+					break
+				}
+				match = e
+			}
+		}
+		if match >= 0 {
+			ent := &doc.Entities[match]
+			ent.Mentions = append(ent.Mentions, m.Span)
+			slices.SortFunc(ent.Mentions, func(a, b extract.Span) int { return a.First - b.First })
+		}
+	}
+}
+
+// echoOf tells whether a name with key repeats entity e's name (see
+// echoes).
+func echoOf(e extract.Entity, key string) bool {
+	name := Key(e.Name)
+	words := strings.Fields(name)
+	switch {
+	case key == name:
+		return true
+	case len(words) < 2:
+		return false
+	case e.Type == "PER":
+		return key == words[len(words)-1]
+	case e.Type == "ORG":
+		return key == words[0]
+	}
+	return false
+}
+
+// spanTokens returns the token indices of sp.
+func spanTokens(sp extract.Span) []int {
+	out := make([]int, 0, sp.Len())
+	for i := sp.First; i < sp.Last; i++ {
+		out = append(out, i)
 	}
 	return out
 }

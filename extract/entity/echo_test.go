@@ -1,0 +1,79 @@
+package entity
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// echoDoc builds a document of one sentence from words written
+// "form/UPOS", every word its own token; names lists the entities already
+// found, as "Name/TYPE/first/last" token spans.
+func echoDoc(words string, names ...string) *extract.Document {
+	doc := &extract.Document{}
+	var text strings.Builder
+	for _, w := range strings.Fields(words) {
+		form, upos, _ := strings.Cut(w, "/")
+		if text.Len() > 0 {
+			text.WriteByte(' ')
+		}
+		start := text.Len()
+		text.WriteString(form)
+		doc.Tokens = append(doc.Tokens, extract.Token{Start: start, End: text.Len(), UPOS: upos, DepRel: "nsubj"})
+	}
+	doc.Text = text.String()
+	doc.Sentences = []extract.Sentence{{First: 0, Last: len(doc.Tokens)}}
+	for _, n := range names {
+		var e extract.Entity
+		var sp extract.Span
+		p := strings.Split(n, "/")
+		e.Name, e.Type = p[0], p[1]
+		sp.First, _ = strconv.Atoi(p[2])
+		sp.Last, _ = strconv.Atoi(p[3])
+		e.Mentions = []extract.Span{sp}
+		doc.Entities = append(doc.Entities, e)
+	}
+	return doc
+}
+
+// TestEchoes checks which missed names join an entity found before them.
+func TestEchoes(t *testing.T) {
+	tests := []struct {
+		name, words string
+		entities    []string
+		want        [][]extract.Span // each entity's mentions after
+	}{
+		{"an organisation's first word",
+			"Kessler/PROPN Automotive/PROPN lost/VERB ./PUNCT Kessler/PROPN said/VERB",
+			[]string{"Kessler Automotive/ORG/0/2"},
+			[][]extract.Span{{{First: 0, Last: 2}, {First: 4, Last: 5}}}},
+		{"a person's family name, not the first name",
+			"Martina/PROPN Vogt/PROPN ruled/VERB ./PUNCT Vogt/PROPN and/CCONJ Martina/PROPN left/VERB",
+			[]string{"Martina Vogt/PER/0/2"},
+			[][]extract.Span{{{First: 0, Last: 2}, {First: 4, Last: 5}}}},
+		{"a person's first word is no echo, nor a place's",
+			"Anna/PROPN Berg/PROPN saw/VERB New/PROPN York/PROPN ./PUNCT Anna/PROPN left/VERB New/PROPN",
+			[]string{"Anna Berg/PER/0/2", "New York/LOC/3/5"},
+			[][]extract.Span{{{First: 0, Last: 2}}, {{First: 3, Last: 5}}}},
+		{"a name before the entity's first mention is left alone",
+			"Kessler/PROPN said/VERB ./PUNCT Kessler/PROPN Automotive/PROPN lost/VERB",
+			[]string{"Kessler Automotive/ORG/3/5"},
+			[][]extract.Span{{{First: 3, Last: 5}}}},
+		{"two entities it could repeat: left alone",
+			"Anna/PROPN Berg/PROPN met/VERB Lars/PROPN Berg/PROPN ./PUNCT Berg/PROPN left/VERB",
+			[]string{"Anna Berg/PER/0/2", "Lars Berg/PER/3/5"},
+			[][]extract.Span{{{First: 0, Last: 2}}, {{First: 3, Last: 5}}}},
+	}
+	for _, tt := range tests {
+		doc := echoDoc(tt.words, tt.entities...)
+		echoes(doc)
+		for e, want := range tt.want {
+			if got := doc.Entities[e].Mentions; !slices.Equal(got, want) {
+				t.Errorf("%s: %s has mentions %v, want %v", tt.name, doc.Entities[e].Name, got, want)
+			}
+		}
+	}
+}
