@@ -16,6 +16,7 @@ import (
 func repair(toks []extract.Token, words []word) {
 	headedPrepositions(toks)
 	coordinatedClauses(toks)
+	verbConjuncts(toks)
 	possessiveHer(toks, words)
 	herNoun(toks, words)
 	relativeSubjects(toks)
@@ -564,6 +565,39 @@ func headedPrepositions(toks []extract.Token) {
 		}
 		toks[noun].Head, toks[noun].DepRel = prep.Head, prep.DepRel
 		prep.Head, prep.DepRel = noun+1, "case"
+	}
+}
+
+// verbConjuncts repairs a verb phrase coordinated with the verb before it
+// read as a conjunct of that verb's object ("denied the charge and
+// blamed provocations": charge → conj blamed): conjuncts are alike, and a
+// noun does not coordinate with a verb that has an object of its own. The
+// verb becomes a conjunct of the object's verb, in the past tense when
+// that verb is and it was read as a participle without an auxiliary.
+func verbConjuncts(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.UPOS != "VERB" || verb.DepRel != "conj" || verb.Head == 0 {
+			continue
+		}
+		switch verb.XPOS {
+		case "VBD", "VBN", "VBZ", "VBP":
+		default:
+			continue
+		}
+		n := verb.Head - 1
+		if n > v || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN") || toks[n].DepRel != "obj" || toks[n].Head == 0 {
+			continue
+		}
+		g := toks[n].Head - 1
+		if toks[g].UPOS != "VERB" || g > n || !hasDependent(toks, v+1, -1, "obj") ||
+			hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "nsubj:pass") {
+			continue
+		}
+		if verb.XPOS == "VBN" && toks[g].XPOS == "VBD" && !hasDependent(toks, v+1, -1, "aux") && !hasDependent(toks, v+1, -1, "aux:pass") {
+			verb.XPOS, verb.Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+		}
+		verb.Head = g + 1
 	}
 }
 

@@ -171,6 +171,29 @@ func TestDeterminedSubjects(t *testing.T) {
 	checkRepair(t, determinedSubjects, tests)
 }
 
+// TestVerbConjuncts checks the repair of a verb phrase read as a
+// conjunct of the object before it.
+func TestVerbConjuncts(t *testing.T) {
+	tests := []repairCase{
+		{"a participle with an object", // He denied the charge and blamed rivals .
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBN:4:conj NOUN/NNS:6:obj PUNCT/.:2:punct",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBD:2:conj NOUN/NNS:6:obj PUNCT/.:2:punct"},
+		{"a present tense keeps its tag", // She wants the job and likes it
+			"PRON/PRP:2:nsubj VERB/VBZ:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBZ:4:conj PRON/PRP:6:obj",
+			"PRON/PRP:2:nsubj VERB/VBZ:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBZ:2:conj PRON/PRP:6:obj"},
+		{"no object of its own: left alone", // He denied the charge and resigned
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBD:4:conj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBD:4:conj"},
+		{"a gerund: left alone", // He liked the food and eating it
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBG:4:conj PRON/PRP:6:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:6:cc VERB/VBG:4:conj PRON/PRP:6:obj"},
+		{"a subject of its own: left alone", // He denied the charge and she blamed rivals
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:7:cc PRON/PRP:7:nsubj VERB/VBD:4:conj NOUN/NNS:7:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det NOUN/NN:2:obj CCONJ/CC:7:cc PRON/PRP:7:nsubj VERB/VBD:4:conj NOUN/NNS:7:obj"},
+	}
+	checkRepair(t, verbConjuncts, tests)
+}
+
 // TestAppositiveNames checks the repair of a subject and its apposition
 // read as two subjects.
 func TestAppositiveNames(t *testing.T) {
