@@ -22,6 +22,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeSubjects(toks)
 	appositiveNames(toks)
 	appositiveSubjects(toks)
+	indefiniteAdjectives(toks, words)
 	determinedSubjects(toks)
 	participleMains(toks)
 	reportingClauses(toks)
@@ -39,11 +40,17 @@ func repair(toks []extract.Token, words []word) {
 // complement clause has a subject or copula of its own). When such a noun
 // follows a verb that is itself a dependent of the same reporting verb,
 // has no object, and only the noun's own dependents stand between the two,
-// the noun becomes that verb's object.
+// the noun becomes that verb's object; so does a number or a determiner
+// heading the object ("repaid all of the victims, a spokeswoman said").
 func strandedObjects(toks []extract.Token) {
 	for n := range toks {
 		noun := &toks[n]
-		if (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") || noun.Head == 0 {
+		switch noun.UPOS {
+		case "NOUN", "PROPN", "NUM", "DET": // "four ships", "all of the victims"
+		default:
+			continue
+		}
+		if noun.Head == 0 {
 			continue
 		}
 		switch noun.DepRel {
@@ -405,6 +412,41 @@ func onlyCommas(toks []extract.Token, first, last int) bool {
 		}
 	}
 	return true
+}
+
+// indefiniteAdjectives retags an adjective that heads a subject or an
+// object after "a" or "an" and has modifiers of its own ("A former
+// executive at the bank was sentenced": executive → JJ): an indefinite
+// article does not stand before a modified adjective alone, so the word
+// is the noun of its phrase, which later stages look for. (Without
+// modifiers it may be a quantity, "bought a few", which EWT tags ADJ.)
+func indefiniteAdjectives(toks []extract.Token, words []word) {
+	for i := range toks {
+		adj := &toks[i]
+		switch adj.DepRel {
+		case "nsubj", "nsubj:pass", "obj":
+		default:
+			continue
+		}
+		if adj.UPOS != "ADJ" || adj.XPOS != "JJ" {
+			continue
+		}
+		article, modified := false, false
+		for d := range toks {
+			if toks[d].Head != i+1 {
+				continue
+			}
+			switch toks[d].DepRel {
+			case "det":
+				article = article || d < i && (strings.EqualFold(words[d].form, "a") || strings.EqualFold(words[d].form, "an"))
+			case "amod", "nmod", "compound", "acl", "acl:relcl":
+				modified = true
+			}
+		}
+		if article && modified {
+			adj.UPOS, adj.XPOS, adj.Feats = "NOUN", "NN", "Number=Sing"
+		}
+	}
 }
 
 // appositiveSubjects repairs a subject with an apposition before its verb

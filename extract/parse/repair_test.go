@@ -171,6 +171,22 @@ func TestDeterminedSubjects(t *testing.T) {
 	checkRepair(t, determinedSubjects, tests)
 }
 
+// TestIndefiniteAdjectives checks the retagging of a modified adjective
+// heading a subject after "a".
+func TestIndefiniteAdjectives(t *testing.T) {
+	checkWordRepair(t, indefiniteAdjectives, []wordCase{
+		{"A former executive was sentenced", repairCase{"a modified adjective after a",
+			"DET/DT:3:det ADJ/JJ:3:amod ADJ/JJ:5:nsubj:pass AUX/VBD:5:aux:pass VERB/VBN:0:root",
+			"DET/DT:3:det ADJ/JJ:3:amod NOUN/NN:5:nsubj:pass AUX/VBD:5:aux:pass VERB/VBN:0:root"}},
+		{"They bought a few", repairCase{"an adjective alone: left alone",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det ADJ/JJ:2:obj",
+			"PRON/PRP:2:nsubj VERB/VBD:0:root DET/DT:4:det ADJ/JJ:2:obj"}},
+		{"The former executive was sentenced", repairCase{"after the: left alone",
+			"DET/DT:3:det ADJ/JJ:3:amod ADJ/JJ:5:nsubj:pass AUX/VBD:5:aux:pass VERB/VBN:0:root",
+			"DET/DT:3:det ADJ/JJ:3:amod ADJ/JJ:5:nsubj:pass AUX/VBD:5:aux:pass VERB/VBN:0:root"}},
+	})
+}
+
 // TestVerbConjuncts checks the repair of a verb phrase read as a
 // conjunct of the object before it.
 func TestVerbConjuncts(t *testing.T) {
@@ -278,6 +294,12 @@ func TestStrandedObjects(t *testing.T) {
 		{"the verb has its object: left alone", // ships Maersk moved crews , it said
 			"NOUN:3:obj PROPN:3:nsubj VERB:7:ccomp NOUN:7:nsubj PUNCT:7:punct PRON:7:nsubj VERB:0:root",
 			"NOUN:3:obj PROPN:3:nsubj VERB:7:ccomp NOUN:7:nsubj PUNCT:7:punct PRON:7:nsubj VERB:0:root"},
+		{"a determiner heading the object", // The bank repaid all of the victims , a spokeswoman said
+			"DET:2:det NOUN:3:nsubj VERB:11:ccomp DET:11:nsubj ADP:7:case DET:7:det NOUN:4:nmod PUNCT:11:punct DET:10:det NOUN:11:nsubj VERB:0:root",
+			"DET:2:det NOUN:3:nsubj VERB:11:ccomp DET:3:obj ADP:7:case DET:7:det NOUN:4:nmod PUNCT:11:punct DET:10:det NOUN:11:nsubj VERB:0:root"},
+		{"a pronoun: left alone", // prices rose , he said
+			"NOUN:2:nsubj VERB:5:ccomp PRON:5:nsubj PUNCT:5:punct PRON:5:nsubj VERB:0:root",
+			"NOUN:2:nsubj VERB:5:ccomp PRON:5:nsubj PUNCT:5:punct PRON:5:nsubj VERB:0:root"},
 		{"one subject: left alone", // ports closed , officials said
 			"NOUN:2:nsubj VERB:5:ccomp PUNCT:5:punct NOUN:5:nsubj VERB:0:root",
 			"NOUN:2:nsubj VERB:5:ccomp PUNCT:5:punct NOUN:5:nsubj VERB:0:root"},
