@@ -50,7 +50,7 @@ const releaseAbove = 256 << 20
 // trimMapping releases the store's. Releasing is not free: every page
 // read after it is mapped again, which made a 10,000-article ingest 9%
 // slower when done every few milliseconds whatever the memory.
-const mappedBudget = 256 << 20
+const mappedBudget = 128 << 20
 
 // trimMapping releases db's mapped pages (see releaseMapping) when the
 // file is larger than releaseAbove and the process holds more than
