@@ -386,9 +386,12 @@ func (r *reader) proposition(k int) {
 		// A passive without its agent ("Three people were killed in
 		// the attack", "Whitfield was elected mayor") states its facts
 		// about the passive subject, with the predicate in the passive:
-		// be_kill_in, be_elect.
+		// be_kill_in, be_elect. Only a passive subject of the clause's
+		// own: a participle after a noun ("the deal reached in Rome")
+		// is as often an active verb the parser hung on its subject
+		// ("Kamau, 27, pulled away from …").
 		patient, ok := p.Arg(extract.Object)
-		if !p.Passive || !ok {
+		if !p.Passive || !ok || r.tok(p.Head).DepRel == "acl" {
 			return
 		}
 		subj, subjects = patient, r.refs(patient)

@@ -120,6 +120,27 @@ func TestAppositionRoles(t *testing.T) {
 	}
 }
 
+// TestAgentlessPassives checks that a participle hung on a noun states
+// no passive fact, while a passive clause does.
+func TestAgentlessPassives(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not string
+	}{
+		{"A fisherman was arrested in Halden.", `"A fisherman" -be_arrest_in-> Halden`, ""},
+		{"Joseph Kamau, 27, pulled away from Abebe Tola.", "", `Joseph Kamau -be_pull_from-> Abebe Tola`},
+	}
+	for _, tt := range tests {
+		got := relations(analyse(t, tt.text))
+		if tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("%s\nmissing %s\ngot %s", tt.text, tt.want, strings.Join(got, "\n    "))
+		}
+		if tt.not != "" && slices.Contains(got, tt.not) {
+			t.Errorf("%s\ngot %s", tt.text, tt.not)
+		}
+	}
+}
+
 // TestAppositionNamesActor checks that a description naming no entity
 // acts as the entity its apposition names, and only then.
 func TestAppositionNamesActor(t *testing.T) {
