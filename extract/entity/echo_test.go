@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,10 +59,22 @@ func TestEchoes(t *testing.T) {
 			"Anna/PROPN Berg/PROPN saw/VERB New/PROPN York/PROPN ./PUNCT Anna/PROPN left/VERB New/PROPN",
 			[]string{"Anna Berg/PER/0/2", "New York/LOC/3/5"},
 			[][]extract.Span{{{First: 0, Last: 2}}, {{First: 3, Last: 5}}}},
-		{"a name before the entity's first mention is left alone",
+		{"a name before the entity's first mention",
 			"Kessler/PROPN said/VERB ./PUNCT Kessler/PROPN Automotive/PROPN lost/VERB",
 			[]string{"Kessler Automotive/ORG/3/5"},
-			[][]extract.Span{{{First: 3, Last: 5}}}},
+			[][]extract.Span{{{First: 0, Last: 1}, {First: 3, Last: 5}}}},
+		{"a whole name tagged as a common noun inside a sentence",
+			"Swiss/ADJ drugmaker/NOUN Pellam/NOUN recalled/VERB pills/NOUN ./PUNCT Pellam/PROPN fell/VERB",
+			[]string{"Pellam/ORG/6/7"},
+			[][]extract.Span{{{First: 2, Last: 3}, {First: 6, Last: 7}}}},
+		{"part of a name tagged as a common noun: left alone",
+			"The/DET Kessler/NOUN said/VERB ./PUNCT Kessler/PROPN Automotive/PROPN lost/VERB",
+			[]string{"Kessler Automotive/ORG/4/6"},
+			[][]extract.Span{{{First: 4, Last: 6}}}},
+		{"a whole name before a part of one",
+			"Kessler/PROPN Automotive/PROPN lost/VERB ./PUNCT Kessler/PROPN said/VERB Kessler/PROPN fell/VERB",
+			[]string{"Kessler Automotive/ORG/0/2", "Kessler/PER/6/7"},
+			[][]extract.Span{{{First: 0, Last: 2}}, {{First: 4, Last: 5}, {First: 6, Last: 7}}}},
 		{"two entities it could repeat: left alone",
 			"Anna/PROPN Berg/PROPN met/VERB Lars/PROPN Berg/PROPN ./PUNCT Berg/PROPN left/VERB",
 			[]string{"Anna Berg/PER/0/2", "Lars Berg/PER/3/5"},
@@ -75,5 +88,24 @@ func TestEchoes(t *testing.T) {
 				t.Errorf("%s: %s has mentions %v, want %v", tt.name, doc.Entities[e].Name, got, want)
 			}
 		}
+	}
+}
+
+// TestOrganisationFirstWord checks that a one-word name joins the
+// organisation whose name it starts, whatever type the recogniser gave it,
+// and that a person's family name still goes to the person.
+func TestOrganisationFirstWord(t *testing.T) {
+	doc := echoDoc("Kessler/PROPN Automotive/PROPN cut/VERB ./PUNCT Kessler/PROPN fell/VERB Anna/PROPN Berg/PROPN Berg/PROPN")
+	mention := func(first, last int, typ string) named {
+		return named{Mention: extract.Mention{Span: extract.Span{First: first, Last: last}, Type: typ}}
+	}
+	ents := group(doc, []named{mention(0, 2, "ORG"), mention(4, 5, "PER"), mention(6, 8, "PER"), mention(8, 9, "PER")})
+	var got []string
+	for _, e := range ents {
+		got = append(got, fmt.Sprintf("%s %s %v", e.Name, e.Type, e.Mentions))
+	}
+	want := []string{"Kessler Automotive ORG [{0 2} {4 5}]", "Anna Berg PER [{6 8} {8 9}]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("entities %q, want %q", got, want)
 	}
 }

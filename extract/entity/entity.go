@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -351,6 +352,15 @@ func group(doc *extract.Document, mentions []named) []extract.Entity {
 				match = e
 			}
 		}
+		if match == -1 {
+			// An organisation goes by its first word ("Kessler" for
+			// Kessler Automotive), whatever type the recogniser
+			// guessed for the bare word.
+			match = echoed(ents, func(e extract.Entity) bool {
+				words := strings.Fields(Key(e.Name))
+				return e.Type == "ORG" && len(words) > 1 && words[0] == p.key
+			})
+		}
 		if match >= 0 {
 			addTo(&ents[match], doc.SpanText(p.m.Span), p.m)
 			byKey[p.key] = match
@@ -377,12 +387,16 @@ func group(doc *extract.Document, mentions []named) []extract.Entity {
 }
 
 // echoes adds as mentions the names the recogniser missed that repeat a
-// name it found earlier in the article: the whole name, a person's family
-// name ("Vogt" after Martina Vogt), or the first word of an
-// organisation's longer name ("Kessler" after Kessler Automotive). Within
-// one article a name keeps one sense, and the recogniser, reading a
-// sentence at a time, misses a bare name it found with more context
-// before. A name that could repeat two entities is left alone.
+// name it found in the article: the whole name, a person's family name
+// ("Vogt" for Martina Vogt), or the first word of an organisation's
+// longer name ("Kessler" for Kessler Automotive). Within one article a
+// name keeps one sense, and the recogniser, reading a sentence at a time,
+// misses a bare name it found with more context elsewhere. A capitalised
+// word inside a sentence that the tagger took for a common noun ("Swiss
+// drugmaker Pellam recalled …") counts when it is a whole name found. A
+// whole name goes before a part of one; a name that could repeat two
+// entities either way is left alone. Entities stay in order of first
+// mention.
 func echoes(doc *extract.Document) {
 	covered := map[int]bool{}
 	for _, e := range doc.Entities {
@@ -392,37 +406,68 @@ func echoes(doc *extract.Document) {
 			}
 		}
 	}
+	type candidate struct {
+		sp    extract.Span
+		whole bool // only a whole name may match
+	}
+	var cands []candidate
 	for _, m := range properNouns(doc) {
-		if slices.ContainsFunc(spanTokens(m.Span), func(i int) bool { return covered[i] }) {
+		cands = append(cands, candidate{sp: m.Span})
+	}
+	for _, s := range doc.Sentences {
+		for i := s.First + 1; i < s.Last; i++ {
+			if t := &doc.Tokens[i]; t.UPOS == "NOUN" {
+				if r, _ := utf8.DecodeRuneInString(doc.Form(t)); unicode.IsUpper(r) {
+					cands = append(cands, candidate{sp: extract.Span{First: i, Last: i + 1}, whole: true})
+				}
+			}
+		}
+	}
+	added := false
+	for _, c := range cands {
+		if slices.ContainsFunc(spanTokens(c.sp), func(i int) bool { return covered[i] }) {
 			continue
 		}
-		key := Key(doc.SpanText(m.Span))
-		match := -1
-		for e := range doc.Entities {
-			if doc.Entities[e].Mentions[0].First < m.First && echoOf(doc.Entities[e], key) {
-				if match >= 0 {
-					match = -2
-					break
-				}
-				match = e
-			}
+		key := Key(doc.SpanText(c.sp))
+		// The entity with the whole name, else the one it is part of.
+		match := echoed(doc.Entities, func(e extract.Entity) bool { return key == Key(e.Name) })
+		if match == -1 && !c.whole {
+			match = echoed(doc.Entities, func(e extract.Entity) bool { return echoOf(e, key) })
 		}
 		if match >= 0 {
 			ent := &doc.Entities[match]
-			ent.Mentions = append(ent.Mentions, m.Span)
+			addTo(ent, doc.SpanText(c.sp), extract.Mention{Span: c.sp})
 			slices.SortFunc(ent.Mentions, func(a, b extract.Span) int { return a.First - b.First })
+			slices.Sort(ent.Aliases)
+			ent.Aliases = slices.Compact(ent.Aliases)
+			added = true
 		}
+	}
+	if added {
+		slices.SortStableFunc(doc.Entities, func(a, b extract.Entity) int { return a.Mentions[0].First - b.Mentions[0].First })
 	}
 }
 
-// echoOf tells whether a name with key repeats entity e's name (see
-// echoes).
+// echoed returns the one entity that matches, -1 when none does and -2
+// when several do.
+func echoed(ents []extract.Entity, matches func(extract.Entity) bool) int {
+	match := -1
+	for e := range ents {
+		if matches(ents[e]) {
+			if match >= 0 {
+				return -2
+			}
+			match = e
+		}
+	}
+	return match
+}
+
+// echoOf tells whether a name with key repeats part of entity e's name
+// (see echoes).
 func echoOf(e extract.Entity, key string) bool {
-	name := Key(e.Name)
-	words := strings.Fields(name)
+	words := strings.Fields(Key(e.Name))
 	switch {
-	case key == name:
-		return true
 	case len(words) < 2:
 		return false
 	case e.Type == "PER":
