@@ -35,9 +35,11 @@ func (r *reader) findEvents() {
 	}
 }
 
-// lightObject tells whether noun i is the object of a light verb.
+// lightObject tells whether noun i is the object of a light verb, and
+// not a name's description ("hosted his counterpart, Elena Prado": a
+// guest, not an event).
 func (r *reader) lightObject(i int, props map[int]int) bool {
-	if r.tok(i).DepRel != "obj" {
+	if r.tok(i).DepRel != "obj" || len(r.namedByApposition(i)) > 0 {
 		return false
 	}
 	h := r.headOf(i)

@@ -21,6 +21,7 @@ func repair(toks []extract.Token, words []word) {
 	herNoun(toks, words)
 	relativeSubjects(toks)
 	appositiveNames(toks)
+	objectAppositions(toks)
 	appositiveSubjects(toks)
 	indefiniteAdjectives(toks, words)
 	determinedSubjects(toks)
@@ -382,6 +383,57 @@ func appositiveNames(toks []extract.Token) {
 			toks[j].Head = s2 + 1
 		}
 		toks[s2].Head, toks[s2].DepRel = s1+1, "appos"
+	}
+}
+
+// objectAppositions repairs a name in apposition to an object ("hosted
+// his counterpart, Elena Prado, in Lisbon", "met Portugal's president,
+// Ana Lobo") read as an oblique of the verb with no preposition: an
+// oblique noun without one says when or how much, which a name does not.
+// A proper noun oblique of a verb with no case marker, right after a comma
+// that follows the verb's object, is the object's apposition; what the
+// parser hung on it after a further comma goes back to the verb.
+func objectAppositions(toks []extract.Token) {
+	for n := range toks {
+		name := &toks[n]
+		if name.UPOS != "PROPN" || name.DepRel != "obl" || name.Head == 0 || hasDependent(toks, n+1, -1, "case") {
+			continue
+		}
+		v := name.Head - 1
+		first, end := phraseBounds(toks, n)
+		for j := first; j < n; j++ {
+			if toks[j].Head != n+1 || (toks[j].DepRel != "compound" && toks[j].DepRel != "flat") {
+				first = j + 1 // the name's words start after anything else
+			}
+		}
+		obj := -1
+		for j := range toks {
+			if toks[j].Head == v+1 && toks[j].DepRel == "obj" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") && j < n {
+				obj = j
+			}
+		}
+		if obj < 0 || first < 1 || toks[first-1].XPOS != "," {
+			continue
+		}
+		if _, objEnd := phraseBounds(toks, obj); objEnd != first-2 {
+			continue
+		}
+		// The name ends at its last own word; a comma after it closes
+		// the apposition, and what follows belongs to the verb.
+		last := n
+		for last+1 <= end && toks[last+1].Head == n+1 && (toks[last+1].DepRel == "flat" || toks[last+1].DepRel == "compound") {
+			last++
+		}
+		for j := last + 1; j <= end; j++ {
+			if toks[j].Head == n+1 {
+				toks[j].Head = v + 1
+				if toks[j].DepRel == "nmod" {
+					toks[j].DepRel = "obl"
+				}
+			}
+		}
+		toks[first-1].Head = n + 1
+		name.Head, name.DepRel = obj+1, "appos"
 	}
 }
 

@@ -233,6 +233,32 @@ func TestAppositiveNames(t *testing.T) {
 	checkRepair(t, appositiveNames, tests)
 }
 
+// TestObjectAppositions checks the repair of a name in apposition to an
+// object read as an oblique of the verb.
+func TestObjectAppositions(t *testing.T) {
+	tests := []repairCase{
+		{"a name after the object", // He met the president , Ana Lobo .
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/,:7:punct PROPN:7:compound PROPN:2:obl PUNCT/.:2:punct",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/,:7:punct PROPN:7:compound PROPN:4:appos PUNCT/.:2:punct"},
+		{"what follows the apposition goes back to the verb", // He hosted the envoy , Ana Lobo , in Lisbon
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/,:7:punct PROPN:7:compound PROPN:2:obl PUNCT/,:10:punct ADP:10:case PROPN:7:nmod",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/,:7:punct PROPN:7:compound PROPN:4:appos PUNCT/,:10:punct ADP:10:case PROPN:2:obl"},
+		{"a preposition: left alone", // He met the president in Lisbon
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj ADP:6:case PROPN:2:obl",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj ADP:6:case PROPN:2:obl"},
+		{"no comma: left alone", // He paid the bill Monday
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PROPN:2:obl",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PROPN:2:obl"},
+		{"a dash, not a comma: left alone", // He thanked the envoy - Ana Lobo
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/HYPH:7:punct PROPN:7:compound PROPN:2:obl",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj PUNCT/HYPH:7:punct PROPN:7:compound PROPN:2:obl"},
+		{"no object: left alone", // He left early , Ana Lobo
+			"PRON:2:nsubj VERB:0:root ADV:2:advmod PUNCT/,:6:punct PROPN:6:compound PROPN:2:obl",
+			"PRON:2:nsubj VERB:0:root ADV:2:advmod PUNCT/,:6:punct PROPN:6:compound PROPN:2:obl"},
+	}
+	checkRepair(t, objectAppositions, tests)
+}
+
 // TestAppositiveSubjects checks the repair of a subject with an
 // apposition read as a sentence with no verb.
 func TestAppositiveSubjects(t *testing.T) {
