@@ -278,6 +278,15 @@ func participleMains(toks []extract.Token) {
 		if noun.UPOS != "NOUN" && noun.UPOS != "PROPN" && noun.UPOS != "PRON" {
 			continue
 		}
+		if noun.Head == 0 {
+			// "The union called a strike": a noun with a determiner
+			// is an object, where "a union called Unite" names.
+			for x := range toks {
+				if toks[x].Head == v+1 && toks[x].DepRel == "xcomp" && toks[x].UPOS == "NOUN" && hasDependent(toks, x+1, -1, "det") {
+					toks[x].DepRel = "obj"
+				}
+			}
+		}
 		switch {
 		case noun.Head == 0 && (hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "obj")):
 			for j := range toks {

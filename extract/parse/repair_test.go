@@ -93,6 +93,12 @@ func TestParticipleMains(t *testing.T) {
 		{"an adjective inside a compound", // The bank raised interest rates .
 			"DET/DT:2:det NOUN/NN:5:compound VERB/VBN:5:amod NOUN/NN:5:compound NOUN/NNS:0:root PUNCT/.:5:punct",
 			"DET/DT:2:det NOUN/NN:3:nsubj VERB/VBD:0:root NOUN/NN:5:compound NOUN/NNS:3:obj PUNCT/.:3:punct"},
+		{"an object read as a naming complement", // The union called a strike .
+			"DET/DT:2:det NOUN/NN:0:root VERB/VBN:2:acl DET/DT:5:det NOUN/NN:3:xcomp PUNCT/.:2:punct",
+			"DET/DT:2:det NOUN/NN:3:nsubj VERB/VBD:0:root DET/DT:5:det NOUN/NN:3:obj PUNCT/.:3:punct"},
+		{"a name given: left alone", // A union called Unite
+			"DET/DT:2:det NOUN/NN:0:root VERB/VBN:2:acl PROPN/NNP:3:xcomp",
+			"DET/DT:2:det NOUN/NN:0:root VERB/VBN:2:acl PROPN/NNP:3:xcomp"},
 		{"a compound without a determiner: left alone", // Coast specialized servers
 			"PROPN/NNP:3:compound VERB/VBN:3:amod NOUN/NNS:0:root",
 			"PROPN/NNP:3:compound VERB/VBN:3:amod NOUN/NNS:0:root"},
