@@ -308,8 +308,14 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		return c.inheritedSubject(h, &hp)
 	case "advcl":
 		// A participle clause without a subject of its own has the
-		// main clause's ("the coach told reporters …, adding that …").
-		if c.w[i].XPOS != "VBG" || c.child(i, "mark") >= 0 || !c.isPredicate(h) {
+		// main clause's ("the coach told reporters …, adding that …"),
+		// and so has an infinitive with "to" ("agreed on Thursday to
+		// buy Corvex", which the parser reads as an adverbial clause)
+		// when the main verb has no object, which could be the one
+		// acting ("urged both sides to reach a deal").
+		participle := c.w[i].XPOS == "VBG" && c.child(i, "mark") < 0
+		infinitive := c.w[i].XPOS == "VB" && c.child(i, "mark") >= 0 && c.w[c.child(i, "mark")].XPOS == "TO" && c.child(h, "obj") < 0 && c.child(h, "iobj") < 0
+		if !participle && !infinitive || !c.isPredicate(h) {
 			return extract.Argument{}, false
 		}
 		if s := c.subjectOf(h); s >= 0 && c.w[s].DepRel == "nsubj" {

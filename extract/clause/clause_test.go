@@ -291,6 +291,40 @@ func TestReportingParataxis(t *testing.T) {
 	}
 }
 
+// TestInfinitiveSubject checks that an infinitive read as an adverbial
+// clause has the main clause's subject, unless the main verb has an
+// object, which could be the one acting.
+func TestInfinitiveSubject(t *testing.T) {
+	const agreed = `1	Brightline	Brightline	PROPN	NNP	_	2	nsubj	_	_
+2	agreed	agree	VERB	VBD	_	0	root	_	_
+3	to	to	PART	TO	_	4	mark	_	_
+4	buy	buy	VERB	VB	_	2	advcl	_	_
+5	Corvex	Corvex	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	_
+`
+	const urged = `1	Vega	Vega	PROPN	NNP	_	2	nsubj	_	_
+2	urged	urge	VERB	VBD	_	0	root	_	_
+3	unions	union	NOUN	NNS	_	2	iobj	_	_
+4	to	to	PART	TO	_	5	mark	_	_
+5	sign	sign	VERB	VB	_	2	advcl	_	_
+6	deals	deal	NOUN	NNS	_	5	obj	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	2	punct	_	_
+`
+	for _, tt := range []struct{ conll, lemma, want string }{
+		{agreed, "buy", "buy(subject=Brightline; object=Corvex)"},
+		{urged, "sign", "sign(object=deals)"},
+	} {
+		doc := readClauses(t, tt.conll)
+		k := propOf(doc, tt.lemma)
+		if k < 0 {
+			t.Fatalf("no %s in %v", tt.lemma, doc.Propositions)
+		}
+		if got := describe(doc, doc.Propositions[k]); got != tt.want {
+			t.Errorf("got %s, want %s", got, tt.want)
+		}
+	}
+}
+
 // propOf returns the index of doc's first proposition with lemma, or -1.
 func propOf(doc *extract.Document, lemma string) int {
 	return slices.IndexFunc(doc.Propositions, func(p extract.Proposition) bool { return p.Lemma == lemma })

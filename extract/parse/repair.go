@@ -363,7 +363,10 @@ func participleMains(toks []extract.Token) {
 // subjects of the verb. A verb has one subject in a Universal Dependencies
 // tree; when its two are nouns, one of them a name, and nothing but commas
 // stands between the first phrase, the second and the verb, the second is
-// the first's apposition.
+// the first's apposition. When nothing at all stands between them and the
+// second is a name right before the verb, the first is the name's title
+// ("Brightline chief executive Omar Haddad said"), a compound as EWT
+// writes titles.
 func appositiveNames(toks []extract.Token) {
 	for v := range toks {
 		var subjects []int
@@ -382,6 +385,12 @@ func appositiveNames(toks []extract.Token) {
 		}
 		_, end1 := phraseBounds(toks, s1)
 		first2, end2 := phraseBounds(toks, s2)
+		if end1+1 == first2 && end2+1 == v && toks[s2].UPOS == "PROPN" {
+			// No commas: the first phrase is the name's title
+			// ("Brightline chief executive Omar Haddad said").
+			toks[s1].Head, toks[s1].DepRel = s2+1, "compound"
+			continue
+		}
 		if !onlyCommas(toks, end1+1, first2) || !onlyCommas(toks, end2+1, v) {
 			continue
 		}

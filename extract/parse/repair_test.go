@@ -226,6 +226,12 @@ func TestAppositiveNames(t *testing.T) {
 		{"the name, then a description", // Erik Dahl , the minister , criticised it
 			"PROPN/NNP:7:nsubj PROPN/NNP:1:flat PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj",
 			"PROPN/NNP:7:nsubj PROPN/NNP:1:flat PUNCT/,:5:punct DET/DT:5:det NOUN/NN:1:appos PUNCT/,:5:punct VERB/VBD:0:root PRON/PRP:7:obj"},
+		{"a title with no commas", // Acme chief Erik Dahl said
+			"PROPN/NNP:5:nsubj NOUN/NN:1:flat PROPN/NNP:5:nsubj PROPN/NNP:3:flat VERB/VBD:0:root",
+			"PROPN/NNP:3:compound NOUN/NN:1:flat PROPN/NNP:5:nsubj PROPN/NNP:3:flat VERB/VBD:0:root"},
+		{"no commas, a word before the verb: left alone", // Acme chief Erik Dahl also said
+			"PROPN/NNP:6:nsubj NOUN/NN:1:flat PROPN/NNP:6:nsubj PROPN/NNP:3:flat ADV/RB:6:advmod VERB/VBD:0:root",
+			"PROPN/NNP:6:nsubj NOUN/NN:1:flat PROPN/NNP:6:nsubj PROPN/NNP:3:flat ADV/RB:6:advmod VERB/VBD:0:root"},
 		{"two descriptions: left alone", // The minister , the judge , criticised it
 			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj",
 			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:7:punct DET/DT:5:det NOUN/NN:7:nsubj PUNCT/,:7:punct VERB/VBD:0:root PRON/PRP:7:obj"},
