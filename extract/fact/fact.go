@@ -443,11 +443,14 @@ func (r *reader) proposition(k int) {
 // ("Yuri Ushakov, a Kremlin aide"), a plain "be" fact otherwise.
 func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf float64) {
 	p := &r.doc.Propositions[k]
-	objs := r.refs(a)
+	resolve := r.refs
 	if len(p.Words) == 0 {
 		// The description of an apposition is what it says of the name,
 		// not the name again.
-		objs = r.ownRefs(a)
+		resolve = r.ownRefs
+	}
+	objs := resolve(a)
+	if len(p.Words) == 0 {
 		// An apposition describes the one name it is attached to, not the
 		// names coordinated with it.
 		subjects, objs = subjects[:1], objs[:1]
