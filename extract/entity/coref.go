@@ -88,6 +88,10 @@ func (r *Resolver) coref(doc *extract.Document) []extract.Group {
 				}
 				if e := r.described(doc, si, s, i, at); e >= 0 {
 					added[e] = append(added[e], r.phrase(doc, s, i))
+				} else if sp := r.phrase(doc, s, i); sp.Len() == 2 {
+					if e := headNamed(doc, sp); e >= 0 {
+						added[e] = append(added[e], sp)
+					}
 				}
 			}
 		}
@@ -398,6 +402,33 @@ func (r *Resolver) described(doc *extract.Document, si int, s extract.Sentence, 
 		return false
 	}
 	return r.antecedent(doc, si, sp.First, at, match)
+}
+
+// headNamed returns the organisation or place that "the X" at span sp
+// refers to by the last word of its name ("the bank" after Thornbury
+// Bank, "the agency" after the International Atomic Energy Agency): the
+// one mentioned last before it, or -1.
+func headNamed(doc *extract.Document, sp extract.Span) int {
+	if !strings.EqualFold(doc.Form(&doc.Tokens[sp.First]), "the") {
+		return -1
+	}
+	word := strings.ToLower(doc.Form(&doc.Tokens[sp.Last-1]))
+	best, bestAt := -1, -1
+	for e, ent := range doc.Entities {
+		if ent.Type != "ORG" && ent.Type != "LOC" {
+			continue
+		}
+		words := strings.Fields(Key(ent.Name))
+		if len(words) < 2 || words[len(words)-1] != word {
+			continue
+		}
+		for _, m := range ent.Mentions {
+			if m.First < sp.First && m.First > bestAt {
+				best, bestAt = e, m.First
+			}
+		}
+	}
+	return best
 }
 
 // affiliation returns the gazetteer ID of the country or organisation a

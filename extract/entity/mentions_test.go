@@ -109,3 +109,36 @@ func TestOrganisationFirstWord(t *testing.T) {
 		t.Errorf("entities %q, want %q", got, want)
 	}
 }
+
+// TestHeadNamed checks which entity "the X" refers to by the last word of
+// its name.
+func TestHeadNamed(t *testing.T) {
+	tests := []struct {
+		name, words string
+		entities    []string
+		the         extract.Span
+		want        int
+	}{
+		{"the last word of an organisation's name",
+			"Thornbury/PROPN Bank/PROPN fined/VERB ./PUNCT the/DET bank/NOUN paid/VERB",
+			[]string{"Thornbury Bank/ORG/0/2"}, extract.Span{First: 4, Last: 6}, 0},
+		{"the one mentioned last",
+			"Alba/PROPN Bank/PROPN and/CCONJ Rhon/PROPN Bank/PROPN met/VERB ./PUNCT the/DET bank/NOUN paid/VERB",
+			[]string{"Alba Bank/ORG/0/2", "Rhon Bank/ORG/3/5"}, extract.Span{First: 7, Last: 9}, 1},
+		{"a plural: none",
+			"Thornbury/PROPN Bank/PROPN fined/VERB ./PUNCT the/DET banks/NOUN paid/VERB",
+			[]string{"Thornbury Bank/ORG/0/2"}, extract.Span{First: 4, Last: 6}, -1},
+		{"a person's name: none",
+			"Anna/PROPN Bank/PROPN spoke/VERB ./PUNCT the/DET bank/NOUN paid/VERB",
+			[]string{"Anna Bank/PER/0/2"}, extract.Span{First: 4, Last: 6}, -1},
+		{"not after the: none",
+			"Thornbury/PROPN Bank/PROPN fined/VERB ./PUNCT a/DET bank/NOUN paid/VERB",
+			[]string{"Thornbury Bank/ORG/0/2"}, extract.Span{First: 4, Last: 6}, -1},
+	}
+	for _, tt := range tests {
+		doc := echoDoc(tt.words, tt.entities...)
+		if got := headNamed(doc, tt.the); got != tt.want {
+			t.Errorf("%s: got entity %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
