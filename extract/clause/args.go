@@ -312,13 +312,15 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		// and so has an infinitive with "to" ("agreed on Thursday to
 		// buy Corvex", which the parser reads as an adverbial clause)
 		// when the main verb has no object, which could be the one
-		// acting ("urged both sides to reach a deal").
+		// acting ("urged both sides to reach a deal"); a passive
+		// subject too ("soldiers were sent to reinforce the barriers").
 		participle := c.w[i].XPOS == "VBG" && c.child(i, "mark") < 0
-		infinitive := c.w[i].XPOS == "VB" && c.child(i, "mark") >= 0 && c.w[c.child(i, "mark")].XPOS == "TO" && c.child(h, "obj") < 0 && c.child(h, "iobj") < 0
+		mark := c.child(i, "mark")
+		infinitive := c.w[i].XPOS == "VB" && mark >= 0 && c.lemma(mark) == "to" && c.child(h, "obj") < 0 && c.child(h, "iobj") < 0
 		if !participle && !infinitive || !c.isPredicate(h) {
 			return extract.Argument{}, false
 		}
-		if s := c.subjectOf(h); s >= 0 && c.w[s].DepRel == "nsubj" {
+		if s := c.subjectOf(h); s >= 0 && (c.w[s].DepRel == "nsubj" || infinitive && c.w[s].DepRel == "nsubj:pass") {
 			a := extract.Argument{Role: extract.Subject, Head: c.base + s, Span: c.argSpan(s), Inherited: true}
 			c.resolveRelative(h, s, &a)
 			return a, true

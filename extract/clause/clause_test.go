@@ -292,8 +292,8 @@ func TestReportingParataxis(t *testing.T) {
 }
 
 // TestInfinitiveSubject checks that an infinitive read as an adverbial
-// clause has the main clause's subject, unless the main verb has an
-// object, which could be the one acting.
+// clause has the main clause's subject, a passive one too, unless the
+// main verb has an object, which could be the one acting.
 func TestInfinitiveSubject(t *testing.T) {
 	const agreed = `1	Brightline	Brightline	PROPN	NNP	_	2	nsubj	_	_
 2	agreed	agree	VERB	VBD	_	0	root	_	_
@@ -310,9 +310,18 @@ func TestInfinitiveSubject(t *testing.T) {
 6	deals	deal	NOUN	NNS	_	5	obj	_	SpaceAfter=No
 7	.	.	PUNCT	.	_	2	punct	_	_
 `
+	const sent = `1	soldiers	soldier	NOUN	NNS	_	3	nsubj:pass	_	_
+2	were	be	AUX	VBD	_	3	aux:pass	_	_
+3	sent	send	VERB	VBN	_	0	root	_	_
+4	to	to	ADP	IN	_	5	mark	_	_
+5	reinforce	reinforce	VERB	VB	_	3	advcl	_	_
+6	barriers	barrier	NOUN	NNS	_	5	obj	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+`
 	for _, tt := range []struct{ conll, lemma, want string }{
 		{agreed, "buy", "buy(subject=Brightline; object=Corvex)"},
 		{urged, "sign", "sign(object=deals)"},
+		{sent, "reinforce", "reinforce(subject=soldiers; object=barriers)"},
 	} {
 		doc := readClauses(t, tt.conll)
 		k := propOf(doc, tt.lemma)

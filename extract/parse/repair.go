@@ -26,6 +26,7 @@ func repair(toks []extract.Token, words []word) {
 	indefiniteAdjectives(toks, words)
 	determinedSubjects(toks)
 	participleMains(toks)
+	finiteModifiers(toks)
 	reportingClauses(toks)
 	contentClauses(toks, words)
 	mediumContents(toks, words)
@@ -564,6 +565,39 @@ func appositiveSubjects(toks []extract.Token) {
 			noun.Head, noun.DepRel = v+1, "nsubj"
 			break
 		}
+	}
+}
+
+// finiteModifiers repairs a main verb in the past tense read as an
+// adjective of its object ("Rail operator Ceske Drahy suspended services
+// on two lines": suspended → amod of services, the name the root of a
+// sentence without a verb). A past tense is finite, and a finite verb
+// modifies no noun: when the root is a noun with no copula or subject of
+// its own, and the verb's noun hangs on it after the verb, the verb is
+// the root, the root noun its subject and the verb's noun its object.
+func finiteModifiers(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.UPOS != "VERB" || verb.XPOS != "VBD" || verb.DepRel != "amod" || verb.Head-1 <= v {
+			continue
+		}
+		obj := verb.Head - 1
+		r := toks[obj].Head - 1
+		if r < 0 || r >= v || toks[r].Head != 0 || (toks[r].UPOS != "NOUN" && toks[r].UPOS != "PROPN") ||
+			hasDependent(toks, r+1, -1, "cop") || hasDependent(toks, r+1, -1, "nsubj") {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == r+1 && j > v && j != obj {
+				toks[j].Head = v + 1 // what follows the verb is the clause's
+				if toks[j].DepRel == "acl:relcl" && hasDependent(toks, j+1, -1, "cc") {
+					toks[j].DepRel = "conj" // ", and schools were closed"
+				}
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		toks[r].Head, toks[r].DepRel = v+1, "nsubj"
+		toks[obj].Head, toks[obj].DepRel = v+1, "obj"
 	}
 }
 

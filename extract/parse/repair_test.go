@@ -177,6 +177,23 @@ func TestDeterminedSubjects(t *testing.T) {
 	checkRepair(t, determinedSubjects, tests)
 }
 
+// TestFiniteModifiers checks the repair of a past tense read as an
+// adjective of its object in a sentence without a verb.
+func TestFiniteModifiers(t *testing.T) {
+	tests := []repairCase{
+		{"a past tense modifying the object", // Acme suspended services , and schools were closed .
+			"PROPN/NNP:0:root VERB/VBD:3:amod NOUN/NNS:1:list PUNCT/,:8:punct CCONJ/CC:8:cc NOUN/NNS:8:nsubj:pass AUX/VBD:8:aux:pass VERB/VBN:1:acl:relcl PUNCT/.:1:punct",
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root NOUN/NNS:2:obj PUNCT/,:8:punct CCONJ/CC:8:cc NOUN/NNS:8:nsubj:pass AUX/VBD:8:aux:pass VERB/VBN:2:conj PUNCT/.:2:punct"},
+		{"a participle: left alone", // Acme suspended services
+			"PROPN/NNP:0:root VERB/VBN:3:amod NOUN/NNS:1:list",
+			"PROPN/NNP:0:root VERB/VBN:3:amod NOUN/NNS:1:list"},
+		{"a sentence with a verb: left alone", // Acme cut suspended services
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root VERB/VBD:4:amod NOUN/NNS:2:obj",
+			"PROPN/NNP:2:nsubj VERB/VBD:0:root VERB/VBD:4:amod NOUN/NNS:2:obj"},
+	}
+	checkRepair(t, finiteModifiers, tests)
+}
+
 // TestIndefiniteAdjectives checks the retagging of a modified adjective
 // heading a subject after "a".
 func TestIndefiniteAdjectives(t *testing.T) {
