@@ -20,9 +20,12 @@ import (
 )
 
 // lightVerbs take an event noun as object and add little meaning of their
-// own: "held a phone call" is the call.
+// own: "held a phone call" is the call. Verbs whose objects are as often
+// things ("made a profit", "has a budget", "started a factory") are not
+// among them: their objects name an event only when the noun is a
+// communication's ("had a call", "began talks").
 var lightVerbs = map[string]bool{
-	"hold": true, "have": true, "conduct": true, "make": true, "host": true, "stage": true, "begin": true, "start": true,
+	"hold": true, "conduct": true, "host": true, "stage": true,
 }
 
 // communication holds the lemmas of nouns and verbs naming communication

@@ -71,6 +71,9 @@ func TestRelations(t *testing.T) {
 		// passive subject, in the passive.
 		{"Dana Whitfield was elected mayor. A fisherman was arrested in Halden.",
 			[]string{"Dana Whitfield -be_elect-> \"mayor\"", "\"A fisherman\" -be_arrest_in-> Halden"}},
+		// A generic verb's object is a thing, not an event.
+		{"Acme made a profit of 3 million euros.",
+			[]string{"Acme -make-> \"a profit of 3 million euros\""}},
 		// The last of two names in one phrase is the one it is about.
 		{"Argentine President Lucia Ferrante called it a historic step.",
 			[]string{"Lucia Ferrante -call-> \"a historic step\""}},
