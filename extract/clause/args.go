@@ -188,6 +188,29 @@ func (c *clauses) article(k int) bool {
 	return false
 }
 
+// appeals tells whether verb h has an oblique with "on" that is no time
+// ("called on all sides", "relied on donors"): someone appealed to, who
+// may be the one to act.
+func (c *clauses) appeals(h int) bool {
+	for _, k := range c.kids[h] {
+		if c.rel(k) == "obl" && c.preposition(k) == "on" && !c.isTime(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTime tells whether word k is part of a time expression ("on
+// Thursday").
+func (c *clauses) isTime(k int) bool {
+	for _, t := range c.doc.Times {
+		if t.First <= c.base+k && c.base+k < t.Last {
+			return true
+		}
+	}
+	return false
+}
+
 // preposition returns the lower-cased case marker of word k, fixed
 // expressions included ("according to").
 func (c *clauses) preposition(k int) string {
@@ -312,11 +335,12 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		// and so has an infinitive with "to" ("agreed on Thursday to
 		// buy Corvex", which the parser reads as an adverbial clause)
 		// when the main verb has no object, which could be the one
-		// acting ("urged both sides to reach a deal"); a passive
+		// acting ("urged both sides to reach a deal") or an appeal to
+		// someone ("called on both sides to reach a deal"); a passive
 		// subject too ("soldiers were sent to reinforce the barriers").
 		participle := c.w[i].XPOS == "VBG" && c.child(i, "mark") < 0
 		mark := c.child(i, "mark")
-		infinitive := c.w[i].XPOS == "VB" && mark >= 0 && c.lemma(mark) == "to" && c.child(h, "obj") < 0 && c.child(h, "iobj") < 0
+		infinitive := c.w[i].XPOS == "VB" && mark >= 0 && c.lemma(mark) == "to" && c.child(h, "obj") < 0 && c.child(h, "iobj") < 0 && !c.appeals(h)
 		if !participle && !infinitive || !c.isPredicate(h) {
 			return extract.Argument{}, false
 		}

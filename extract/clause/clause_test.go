@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/conllu"
 	"github.com/newsgraph/newsgraph/extract/pipeline"
+	"github.com/newsgraph/newsgraph/extract/timex"
 )
 
 // analyse runs the shipped pipeline and the extractor over text.
@@ -293,7 +294,8 @@ func TestReportingParataxis(t *testing.T) {
 
 // TestInfinitiveSubject checks that an infinitive read as an adverbial
 // clause has the main clause's subject, a passive one too, unless the
-// main verb has an object, which could be the one acting.
+// main verb has an object or an appeal with "on", which could be the one
+// acting.
 func TestInfinitiveSubject(t *testing.T) {
 	const agreed = `1	Brightline	Brightline	PROPN	NNP	_	2	nsubj	_	_
 2	agreed	agree	VERB	VBD	_	0	root	_	_
@@ -318,8 +320,28 @@ func TestInfinitiveSubject(t *testing.T) {
 6	barriers	barrier	NOUN	NNS	_	5	obj	_	SpaceAfter=No
 7	.	.	PUNCT	.	_	3	punct	_	_
 `
+	const calledOn = `1	Unions	union	NOUN	NNS	_	2	nsubj	_	_
+2	called	call	VERB	VBD	_	0	root	_	_
+3	on	on	ADP	IN	_	4	case	_	_
+4	members	member	NOUN	NNS	_	2	obl	_	_
+5	to	to	PART	TO	_	6	mark	_	_
+6	sign	sign	VERB	VB	_	2	advcl	_	_
+7	deals	deal	NOUN	NNS	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
+	const agreedOn = `1	Brightline	Brightline	PROPN	NNP	_	2	nsubj	_	_
+2	agreed	agree	VERB	VBD	_	0	root	_	_
+3	on	on	ADP	IN	_	4	case	_	_
+4	Thursday	Thursday	PROPN	NNP	_	2	obl	_	_
+5	to	to	PART	TO	_	6	mark	_	_
+6	buy	buy	VERB	VB	_	2	advcl	_	_
+7	Corvex	Corvex	PROPN	NNP	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
 	for _, tt := range []struct{ conll, lemma, want string }{
 		{agreed, "buy", "buy(subject=Brightline; object=Corvex)"},
+		{agreedOn, "buy", "buy(subject=Brightline; object=Corvex)"},
+		{calledOn, "sign", "sign(object=deals)"},
 		{urged, "sign", "sign(object=deals)"},
 		{sent, "reinforce", "reinforce(subject=soldiers; object=barriers)"},
 	} {
@@ -348,6 +370,10 @@ func readClauses(t *testing.T, conll string) *extract.Document {
 		t.Fatal(err)
 	}
 	doc := conllu.ToDocument(sents)
+	// The clause reader tells times from the things verbs act on.
+	if err := timex.New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
 	if err := (clause.Extractor{}).Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}

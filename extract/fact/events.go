@@ -28,11 +28,71 @@ func (r *reader) findEvents() {
 			e := r.nounEvent(i, lemma)
 			r.main[e] = r.main[e] || r.lightObject(i, props) || strings.HasPrefix(t.DepRel, "nsubj")
 		case t.UPOS == "VERB" && communication[lemma]:
-			if k, ok := props[i]; ok {
+			if k, ok := props[i]; ok && r.communicates(i, k) {
 				r.verbEvent(i, k, lemma)
 			}
 		}
 	}
+}
+
+// communicates tells whether verb i, heading proposition k, is used in its
+// sense of talking to someone. A verb of talking can say something else
+// when it takes a complement that describes its object ("called the
+// inquiry politically motivated", "called it a betrayal"), a preposition
+// that makes it an appeal ("called on both sides to …", "called for
+// calm"), or an indefinite thing as its object ("called a strike", "called
+// an election"): none of these is a call.
+func (r *reader) communicates(i, k int) bool {
+	for _, d := range r.dependents(i) {
+		t := r.tok(d)
+		switch {
+		case t.DepRel == "xcomp" && (t.UPOS != "VERB" || t.XPOS == "VBN"),
+			t.DepRel == "advcl" && r.after(d, extract.Object, k) && (t.XPOS == "VBN" || t.UPOS == "ADJ") && !r.hasMark(d):
+			return false
+		}
+	}
+	for _, a := range r.doc.Propositions[k].Args {
+		switch {
+		case a.Role == extract.Oblique && (a.Prep == "on" || a.Prep == "for") && !r.isTime(a):
+			return false
+		case a.Role == extract.Object && r.indefinite(a.Head):
+			return false
+		}
+	}
+	return true
+}
+
+// after tells whether token d comes right after the argument of proposition
+// k in role role, which it then describes ("called the inquiry politically
+// motivated": "motivated" describes "the inquiry").
+func (r *reader) after(d int, role extract.Role, k int) bool {
+	a, ok := r.doc.Propositions[k].Arg(role)
+	return ok && a.Span.Last <= d
+}
+
+// hasMark tells whether token i has a subordinating word ("because",
+// "while", "to") that makes it a clause of its own.
+func (r *reader) hasMark(i int) bool {
+	for _, d := range r.dependents(i) {
+		if r.tok(d).DepRel == "mark" {
+			return true
+		}
+	}
+	return false
+}
+
+// indefinite tells whether noun i is a common noun with the indefinite
+// article ("a strike"): a thing introduced, not a person talked to.
+func (r *reader) indefinite(i int) bool {
+	if r.tok(i).UPOS != "NOUN" {
+		return false
+	}
+	for _, d := range r.dependents(i) {
+		if t := r.tok(d); t.DepRel == "det" && (strings.EqualFold(t.Lemma, "a") || strings.EqualFold(t.Lemma, "an")) {
+			return true
+		}
+	}
+	return false
 }
 
 // lightObject tells whether noun i is the object of a light verb, and

@@ -452,6 +452,17 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 		// not the name again.
 		resolve = r.ownRefs
 	}
+	// A predicate with a preposition is read as an oblique is: the
+	// preposition names the fact, the words after it are its object.
+	// An apposition has no preposition of its own: one before it is
+	// the phrase's ("According to Kremlin aide Yuri Ushakov").
+	prep := ""
+	if len(p.Words) > 0 {
+		prep = r.doc.CaseMarker(r.sentenceOf(a.Head), a.Head)
+	}
+	for prep != "" && a.Span.Len() > 1 && r.tok(a.Span.First).DepRel == "case" {
+		a.Span.First++
+	}
 	objs := resolve(a)
 	if len(p.Words) == 0 {
 		// An apposition describes the one name it is attached to, not the
@@ -473,7 +484,10 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 		}
 	}
 	pred := "be"
-	if objs[0].Kind == extract.Literal {
+	if prep != "" {
+		// "said it was in contact with the company": a state, no role.
+		pred = predicateName(pred, prep)
+	} else if objs[0].Kind == extract.Literal {
 		switch r.tok(a.Head).UPOS {
 		case "NOUN", "PROPN":
 			pred = "role"

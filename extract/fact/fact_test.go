@@ -107,6 +107,10 @@ func TestAppositionRoles(t *testing.T) {
 		// truce" can be read as one.
 		{"Envoy hopes for Armenia-Azerbaijan truce, urges restraint", "", `Armenia -role-> "Azerbaijan truce"`},
 		{"Kenya, a key ally, hosted the talks.", "", `Kenya -role-> "a key ally"`},
+		// A predicate with a preposition is a state, not a role; a
+		// preposition before a description with a name is the phrase's.
+		{"Dana Whitfield was in contact with the families.", `Dana Whitfield -be_in-> "contact with the families"`, `Dana Whitfield -role-> "in contact with the families"`},
+		{"According to bank spokesman Tomas Berg, the fund lost money.", `Tomas Berg -role-> "bank spokesman"`, `Tomas Berg -be_according-> "bank spokesman"`},
 	})
 }
 
@@ -237,6 +241,33 @@ func TestCallOfAVerb(t *testing.T) {
 	slices.Sort(who)
 	if ev.Name != "call" || !slices.Equal(who, []string{"Emmanuel Macron", "Olaf Scholz"}) || !slices.Equal(topics, []string{"energy prices"}) {
 		t.Errorf("event %s with %q about %q, want a call with Emmanuel Macron and Olaf Scholz about energy prices", ev.Name, who, topics)
+	}
+}
+
+// TestCallSenses checks that "call" is a communication only in its sense
+// of calling someone: not when it names ("called the inquiry politically
+// motivated", "called it a betrayal"), appeals ("called on …", "called
+// for …") or convenes ("called a strike").
+func TestCallSenses(t *testing.T) {
+	for text, want := range map[string]int{
+		"Vladimir Putin called Donald Trump on Friday.":                         1,
+		"Vladimir Putin called his counterpart on Friday.":                      1,
+		"His lawyer, Ana Duarte, called the inquiry politically motivated.":     0,
+		"She called it a betrayal.":                                             0,
+		"The United Nations called on all armed groups to respect aid workers.": 0,
+		"Opposition parties called for early elections.":                        0,
+		"The union called a strike for Monday.":                                 0,
+	} {
+		doc := analyse(t, text)
+		calls := 0
+		for _, ev := range doc.Events {
+			if ev.Type == "CommunicateAction" {
+				calls++
+			}
+		}
+		if calls != want {
+			t.Errorf("%q: %d communications, want %d", text, calls, want)
+		}
 	}
 }
 

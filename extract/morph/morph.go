@@ -279,7 +279,7 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 	}
 	a, ok := m.folded[tags+"\t"+lower]
 	if !ok {
-		a, ok = m.ruleFor(lower, upos, tags)
+		a, ok = m.ruleFor(lower, upos, xpos)
 		// A verb form known with its twin tag ("won" as VBD, not VBN)
 		// has the same lemma; its features are the rule's.
 		if twin, isVerb := verbTwins[xpos]; isVerb && upos == "VERB" {
@@ -316,12 +316,25 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 // "looked"), unless its lemma is no word the treebank has with that UPOS
 // ("provok") and a shorter ending's lemma is ("provoke"). The whole word
 // counts as an ending too, so short unknown words still find a rule.
-func (m *Model) ruleFor(lower, upos, tags string) (analysis, bool) {
+// A verb's edits are learned from its tag and its twin's forms together
+// (past tense and participle: "resumed" ends like "assumed", seen only
+// as a participle), its features from its own tag's.
+func (m *Model) ruleFor(lower, upos, xpos string) (analysis, bool) {
+	tags := tagKey(upos, xpos)
 	var first analysis
 	found := false
 	for k := min(maxSuffix, utf8.RuneCountInString(lower)); k >= 0; k-- {
 		a, ok := m.rules[tags+"\t"+suffix(lower, k)]
-		if !ok {
+		if pooled, isVerb := pooledTags(upos, xpos); isVerb {
+			var edit analysis
+			if edit, ok = m.rules[pooled+"\t"+suffix(lower, k)]; ok {
+				a.Cut, a.Add = edit.Cut, edit.Add
+				if a.Feats == "" {
+					a.Feats = m.rules[tags+"\t"].Feats
+				}
+			}
+		}
+		if !ok || undoubles(lower, a) {
 			continue
 		}
 		if !found {
@@ -332,6 +345,23 @@ func (m *Model) ruleFor(lower, upos, tags string) (analysis, bool) {
 		}
 	}
 	return first, found
+}
+
+// undoubles tells whether edit a takes off a consonant that lower does not
+// double. English doubles a stem's last consonant before "-ed", "-ing",
+// "-er" ("stopped", "stop"), and the rules learn to take the copy off with
+// the ending; but a rule learned from such words alone can own an ending
+// other words share: "-ped" is "stopped" and "dropped" in the treebank,
+// so "wiped" would be "wi". The cut must then begin with the letter
+// before it.
+func undoubles(lower string, a analysis) bool {
+	if a.Add != "" || a.Cut < 3 || a.Cut >= utf8.RuneCountInString(lower) {
+		return false
+	}
+	cut := suffix(lower, a.Cut)
+	first, _ := utf8.DecodeRuneInString(cut)
+	before, _ := utf8.DecodeLastRuneInString(lower[:len(lower)-len(cut)])
+	return unicode.IsLetter(first) && !strings.ContainsRune("aeiouy", unicode.ToLower(first)) && first != before
 }
 
 // silentE restores the silent "e" a rule's lemma of an unknown verb form
@@ -388,6 +418,16 @@ func isASCIILower(s string) bool {
 		}
 	}
 	return true
+}
+
+// pooledTags returns the key of the rules learned from the forms of a verb
+// tag and its twin together ("VERB VBD+VBN"), and whether it has one.
+func pooledTags(upos, xpos string) (string, bool) {
+	twin, ok := verbTwins[xpos]
+	if !ok || upos != "VERB" {
+		return "", false
+	}
+	return tagKey(upos, min(xpos, twin)+"+"+max(xpos, twin)), true
 }
 
 // verbTwins pairs the verb tags whose forms share their lemmas' edits.
@@ -462,6 +502,9 @@ func Train(ctx context.Context, train, dev []conllu.Sentence, log *slog.Logger) 
 				seen[key] = true
 				for k := 0; k <= min(maxSuffix, utf8.RuneCountInString(lower)); k++ {
 					rules.add(tags+"\t"+suffix(lower, k), a)
+					if pooled, ok := pooledTags(w.UPOS, w.XPOS); ok {
+						rules.add(pooled+"\t"+suffix(lower, k), analysis{Cut: a.Cut, Add: a.Add})
+					}
 				}
 			}
 		}

@@ -116,6 +116,10 @@ func TestUnknownForms(t *testing.T) {
 		"provoke/VERB/VB/provoke won/VERB/VBD/win",
 		// "-ened" loses "ed"; "intervene" is seen only as "intervening".
 		"opened/VERB/VBD/open happened/VERB/VBD/happen listened/VERB/VBD/listen intervening/VERB/VBG/intervene",
+		// "-ped" is "stopped" and the like: a doubled consonant taken off.
+		"stopped/VERB/VBD/stop dropped/VERB/VBD/drop shopped/VERB/VBD/shop",
+		// "-umed" is seen only as VBN, "-med" as VBD loses "ed".
+		"assumed/VERB/VBN/assume consumed/VERB/VBN/consume formed/VERB/VBD/form claimed/VERB/VBD/claim",
 		// An adjective that is part of a name keeps its capital; one that
 		// starts a sentence does not.
 		"Upper/ADJ/NNP/Upper Fast/ADJ/JJ/fast Slow/ADJ/JJ/slow",
@@ -137,6 +141,9 @@ func TestUnknownForms(t *testing.T) {
 		{"won", "VERB", "VBN", "win"},              // known as VBD, its twin
 		{"intervened", "VERB", "VBD", "intervene"}, // the lemma is known from another form
 		{"threatened", "VERB", "VBD", "threaten"},  // "threatene" is no known lemma
+		{"wiped", "VERB", "VBD", "wipe"},           // "-ped" undoubles, but "wiped" has no double
+		{"resumed", "VERB", "VBD", "resume"},       // "-umed" learned from VBN forms
+		{"presumed", "VERB", "VBN", "presume"},     // and from them for VBN
 		{"Lower", "ADJ", "NNP", "Lower"},           // casing learned for ADJ NNP
 		{"Quick", "ADJ", "JJ", "quick"},            // casing learned for ADJ JJ
 	} {

@@ -16,6 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/carb"
 	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/timex"
 )
 
 // Tuple is one Open IE extraction.
@@ -151,7 +152,8 @@ func mark(doc *extract.Document, s extract.Sentence, a extract.Argument, words [
 }
 
 // Sentences runs the analysis stages (tagger, lemmatiser, parser, then
-// package clause) over tokenised sentences, one a line, and returns their
+// the time expressions, which the clause reader tells from what verbs act
+// on, and package clause) over tokenised sentences, one a line, and returns their
 // tuples as CaRB extractions of the lines as given. A sentence the stages
 // fail on stops the run with an error naming its line.
 func Sentences(ctx context.Context, analysis extract.Pipeline, lines []string) ([]carb.Extraction, error) {
@@ -160,7 +162,7 @@ func Sentences(ctx context.Context, analysis extract.Pipeline, lines []string) (
 	for i, l := range lines {
 		docs[i], words[i] = Tokenized(l)
 	}
-	p := append(analysis[:len(analysis):len(analysis)], clause.Extractor{})
+	p := append(analysis[:len(analysis):len(analysis)], timex.New(), clause.Extractor{})
 	var out []carb.Extraction
 	for i, err := range p.ProcessBatch(ctx, docs) {
 		if err != nil {
