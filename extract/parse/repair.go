@@ -94,7 +94,8 @@ func hasDependent(toks []extract.Token, head, except int, rel string) bool {
 // describedNames repairs a common noun that describes the name after it
 // ("Shipping company Maersk diverted …", "bought rival Airbus", "Housing
 // Minister Sara Lindqvist resigned") read as a second subject or object of
-// the verb, or as a bare oblique beside its subject: a verb has at most one
+// the verb, or as a bare oblique or a bare singular object before its
+// subject ("German carmaker Holtz Motoren is recalling …"): a verb has at most one
 // of each in a Universal Dependencies tree, and an oblique noun without a
 // preposition says when or how much, which a noun before a name does not.
 // The noun becomes a compound of the name, as EWT writes titles before
@@ -108,6 +109,12 @@ func describedNames(toks []extract.Token) {
 		switch {
 		case noun.DepRel == name.DepRel && (noun.DepRel == "nsubj" || noun.DepRel == "nsubj:pass" || noun.DepRel == "obj"):
 		case noun.DepRel == "obl" && !hasDependent(toks, n+1, -1, "case") && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass"):
+		case noun.DepRel == "obj" && noun.XPOS == "NN" && noun.Head > n+2 && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass") &&
+			!hasDependent(toks, n+1, -1, "det") && !hasDependent(toks, n+1, -1, "nmod:poss"):
+			// "German carmaker Holtz Motoren is recalling": an object
+			// before its subject and verb is a relative clause's noun
+			// ("the workers Maersk hired"), which a singular count noun
+			// can only be with a determiner.
 		default:
 			continue
 		}

@@ -501,6 +501,12 @@ func TestDescribedNames(t *testing.T) {
 		{"subject and object: left alone", // workers Maersk hired
 			"NOUN:3:obj PROPN:3:nsubj VERB:0:root",
 			"NOUN:3:obj PROPN:3:nsubj VERB:0:root"},
+		{"a bare singular object before the subject", // German carmaker Holtz is recalling cars
+			"ADJ:2:amod NOUN/NN:5:obj PROPN:5:nsubj AUX:5:aux VERB:0:root NOUN:5:obj",
+			"ADJ:2:amod NOUN/NN:3:compound PROPN:5:nsubj AUX:5:aux VERB:0:root NOUN:5:obj"},
+		{"a singular object with its determiner: left alone", // the car Holtz recalled
+			"DET:2:det NOUN/NN:4:obj PROPN:4:nsubj VERB:0:root",
+			"DET:2:det NOUN/NN:4:obj PROPN:4:nsubj VERB:0:root"},
 		{"the name first: left alone", // gave Maersk ships
 			"VERB:0:root PROPN:1:obj NOUN:1:obj",
 			"VERB:0:root PROPN:1:obj NOUN:1:obj"},
