@@ -322,6 +322,10 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 					return extract.Argument{}, false
 				}
 				a.Role = extract.Object
+			} else if p.Passive {
+				// "scored 31 goals and was named the best player": the
+				// subject is what the passive conjunct was done to.
+				a.Role = extract.Object
 			}
 			c.resolveRelative(h, s, &a)
 			return a, true

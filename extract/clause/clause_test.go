@@ -356,6 +356,28 @@ func TestInfinitiveSubject(t *testing.T) {
 	}
 }
 
+// TestPassiveConjunct checks that a passive verb coordinated with an
+// active one takes the active one's subject as what was done to it.
+func TestPassiveConjunct(t *testing.T) {
+	const named = `1	Adeyemi	Adeyemi	PROPN	NNP	_	2	nsubj	_	_
+2	scored	score	VERB	VBD	_	0	root	_	_
+3	goals	goal	NOUN	NNS	_	2	obj	_	_
+4	and	and	CCONJ	CC	_	6	cc	_	_
+5	was	be	AUX	VBD	_	6	aux:pass	_	_
+6	named	name	VERB	VBN	_	2	conj	_	_
+7	captain	captain	NOUN	NN	_	6	xcomp	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
+	doc := readClauses(t, named)
+	k := propOf(doc, "name")
+	if k < 0 {
+		t.Fatalf("no name in %v", doc.Propositions)
+	}
+	if got, want := describe(doc, doc.Propositions[k]), "name PASS(object=Adeyemi; complement=captain)"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
 // propOf returns the index of doc's first proposition with lemma, or -1.
 func propOf(doc *extract.Document, lemma string) int {
 	return slices.IndexFunc(doc.Propositions, func(p extract.Proposition) bool { return p.Lemma == lemma })

@@ -21,6 +21,7 @@ func repair(toks []extract.Token, words []word) {
 	herNoun(toks, words)
 	relativeSubjects(toks)
 	appositiveNames(toks)
+	titledNames(toks)
 	objectAppositions(toks)
 	appositiveSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -28,6 +29,7 @@ func repair(toks []extract.Token, words []word) {
 	participleMains(toks)
 	finiteModifiers(toks)
 	reportingClauses(toks)
+	reportingConjuncts(toks)
 	contentClauses(toks, words)
 	mediumContents(toks, words)
 	describedNames(toks)
@@ -412,6 +414,61 @@ func appositiveNames(toks []extract.Token) {
 	}
 }
 
+// titledNames repairs a name read as the head of the phrase of another
+// name that follows it with its title ("Pellion chief executive Sofia
+// Brandt said": Brandt an apposition of Pellion; "Arvex founder Leon Marsh
+// will join": Marsh in parataxis to Arvex). Nothing stands between the two
+// phrases, no comma, no dash, which an apposition or a parataxis always
+// has, and the second starts with a title; the first name is the
+// organisation or place of that title. The second name takes the first's place in the sentence, and the
+// first becomes a compound of it, as EWT writes titles before names.
+func titledNames(toks []extract.Token) {
+	for j := range toks {
+		y := &toks[j]
+		if y.UPOS != "PROPN" || (y.DepRel != "appos" && y.DepRel != "parataxis") || y.Head == 0 || y.Head-1 >= j {
+			continue
+		}
+		i := y.Head - 1
+		x := &toks[i]
+		if x.UPOS != "PROPN" {
+			continue
+		}
+		// The first name's own words (flat, compound) end right where
+		// the second name's phrase starts.
+		first, _ := phraseBounds(toks, j)
+		end := i
+		for end+1 < first && toks[end+1].Head == i+1 && (toks[end+1].DepRel == "flat" || toks[end+1].DepRel == "compound") {
+			end++
+		}
+		if end+1 != first || !hasTitle(toks, first, j) {
+			continue
+		}
+		for k := range toks {
+			if toks[k].Head == i+1 && k > j {
+				toks[k].Head = j + 1 // what follows the second name is its
+			}
+		}
+		y.Head, y.DepRel = x.Head, x.DepRel
+		x.Head, x.DepRel = j+1, "compound"
+	}
+}
+
+// hasTitle tells whether the words from first up to the name at j include a
+// common noun or an adjective: a title ("chief executive", "founder").
+// The words are the title's alone: no punctuation.
+func hasTitle(toks []extract.Token, first, j int) bool {
+	title := false
+	for k := first; k < j; k++ {
+		switch toks[k].UPOS {
+		case "PUNCT":
+			return false
+		case "NOUN", "ADJ":
+			title = true
+		}
+	}
+	return title
+}
+
 // objectAppositions repairs a name in apposition to an object ("hosted
 // his counterpart, Elena Prado, in Lisbon", "met Portugal's president,
 // Ana Lobo") read as an oblique of the verb with no preposition: an
@@ -661,6 +718,66 @@ func reportingClauses(toks []extract.Token) {
 			}
 		}
 		verb.Head, verb.DepRel = 0, "root"
+		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
+	}
+}
+
+// reportingConjuncts repairs a reporting clause after a quotation read as
+// a conjunct of the quoted clause, with its subject hung on the quoted
+// clause's verb ("'My client has done nothing wrong,' the lawyer, Nadia
+// Ilic, told reporters": lawyer → obl:unmarked of done, told → conj of
+// done). Clauses joined without "and" or "or" are a list, and the noun
+// between is then a bare oblique of the first verb, which says when or how
+// much, not who. When the noun's phrase stands right before the second
+// verb, set off by a comma from the first clause, and the second verb has
+// no subject or complement clause of its own and ends the sentence, the
+// noun is its subject, the second verb the root, and the first clause
+// what it reports.
+func reportingConjuncts(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "conj" || verb.UPOS != "VERB" || verb.Head == 0 || verb.Head-1 > v || toks[verb.Head-1].Head != 0 {
+			continue
+		}
+		main := verb.Head
+		if hasDependent(toks, v+1, -1, "cc") || hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "mark") ||
+			hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "xcomp") {
+			continue
+		}
+		subj := -1
+		for j := v - 1; j >= 0; j-- {
+			if toks[j].Head == main && toks[j].DepRel == "obl:unmarked" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+				subj = j
+				break
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		first, last := phraseBounds(toks, subj)
+		if first > 1 && toks[first-1].XPOS == "''" {
+			first-- // the quotation's end: "…," the lawyer told
+		}
+		if first == 0 || toks[first-1].XPOS != "," || !onlyCommas(toks, last+1, v) && last+1 != v {
+			continue
+		}
+		end := true
+		for j := v + 1; j < len(toks); j++ {
+			end = end && (toks[j].UPOS == "PUNCT" || under(toks, j, v))
+		}
+		if !end {
+			continue
+		}
+		for j := v + 1; j < len(toks); j++ {
+			if toks[j].Head == main && toks[j].UPOS == "PUNCT" {
+				toks[j].Head = v + 1 // the sentence's end
+			}
+		}
+		for j := last + 1; j < v; j++ {
+			toks[j].Head = v + 1 // the comma before the verb
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
 		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
 	}
 }

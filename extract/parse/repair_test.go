@@ -481,6 +481,44 @@ func checkWordRepair(t *testing.T, repair func([]extract.Token, []word), tests [
 
 // TestDescribedNames checks the repair of a noun describing the name after
 // it, read as a second subject or object.
+// TestReportingConjuncts checks the repair of a reporting clause after a
+// quotation read as the quoted clause's conjunct.
+func TestReportingConjuncts(t *testing.T) {
+	// "We did nothing," the lawyer, Ilic, told reporters.
+	const told = "PUNCT:3:punct PRON:3:nsubj VERB:0:root PRON:3:obj PUNCT/,:3:punct PUNCT/'':3:punct DET:8:det NOUN:3:obl:unmarked " +
+		"PUNCT/,:10:punct PROPN:8:appos PUNCT/,:12:punct VERB:3:conj NOUN:12:iobj PUNCT/.:3:punct"
+	checkRepair(t, reportingConjuncts, []repairCase{
+		{"after a quotation", told,
+			"PUNCT:3:punct PRON:3:nsubj VERB:12:ccomp PRON:3:obj PUNCT/,:3:punct PUNCT/'':3:punct DET:8:det NOUN:12:nsubj " +
+				"PUNCT/,:10:punct PROPN:8:appos PUNCT/,:12:punct VERB:0:root NOUN:12:iobj PUNCT/.:12:punct"},
+		{"a coordinator: left alone", // They worked all day and left
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked CCONJ:6:cc VERB:2:conj PUNCT/.:2:punct",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked CCONJ:6:cc VERB:2:conj PUNCT/.:2:punct"},
+		{"no comma before the noun: left alone", // They worked all day, left
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked PUNCT/,:6:punct VERB:2:conj PUNCT/.:2:punct",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked PUNCT/,:6:punct VERB:2:conj PUNCT/.:2:punct"},
+	})
+}
+
+// TestTitledNames checks the repair of a name read as the head of the
+// next name and its title.
+func TestTitledNames(t *testing.T) {
+	checkRepair(t, titledNames, []repairCase{
+		{"an apposition", // Pellion chief executive Sofia Brandt said
+			"PROPN:6:nsubj ADJ:4:amod ADJ:4:amod PROPN:1:appos PROPN:4:flat VERB:0:root",
+			"PROPN:4:compound ADJ:4:amod ADJ:4:amod PROPN:6:nsubj PROPN:4:flat VERB:0:root"},
+		{"a parataxis, the first name of two words", // Kessler Automotive founder Leon Marsh will join
+			"PROPN:7:nsubj PROPN:1:flat NOUN:4:nmod:desc PROPN:1:parataxis PROPN:4:flat AUX:7:aux VERB:0:root",
+			"PROPN:4:compound PROPN:1:flat NOUN:4:nmod:desc PROPN:7:nsubj PROPN:4:flat AUX:7:aux VERB:0:root"},
+		{"a comma between: left alone", // Pellion, chief executive Sofia Brandt
+			"PROPN:7:nsubj PUNCT:5:punct ADJ:5:amod ADJ:5:amod PROPN:1:appos PROPN:5:flat VERB:0:root",
+			"PROPN:7:nsubj PUNCT:5:punct ADJ:5:amod ADJ:5:amod PROPN:1:appos PROPN:5:flat VERB:0:root"},
+		{"no title: left alone", // Pellion Sofia Brandt said
+			"PROPN:4:nsubj PROPN:1:appos PROPN:2:flat VERB:0:root",
+			"PROPN:4:nsubj PROPN:1:appos PROPN:2:flat VERB:0:root"},
+	})
+}
+
 func TestDescribedNames(t *testing.T) {
 	tests := []repairCase{
 		{"two subjects", // Shipping company Maersk diverted vessels
