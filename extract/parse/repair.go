@@ -28,6 +28,7 @@ func repair(toks []extract.Token, words []word) {
 	determinedSubjects(toks)
 	participleMains(toks)
 	finiteModifiers(toks)
+	headlineInfinitives(toks, words)
 	reportingClauses(toks)
 	reportingConjuncts(toks)
 	contentClauses(toks, words)
@@ -104,14 +105,20 @@ func hasDependent(toks []extract.Token, head, except int, rel string) bool {
 // names, so that the name heads the argument.
 func describedNames(toks []extract.Token) {
 	for n := 0; n+1 < len(toks); n++ {
-		noun, name := &toks[n], &toks[n+1]
+		// The name's head may come after words of its own ("biotech
+		// firm Arvex Therapeutics": Arvex a compound of Therapeutics).
+		m := n + 1
+		for m+1 < len(toks) && toks[m].Head == m+2 && (toks[m].DepRel == "compound" || toks[m].DepRel == "flat") && toks[m].UPOS == "PROPN" {
+			m++
+		}
+		noun, name := &toks[n], &toks[m]
 		if noun.UPOS != "NOUN" || name.UPOS != "PROPN" || noun.Head != name.Head {
 			continue
 		}
 		switch {
 		case noun.DepRel == name.DepRel && (noun.DepRel == "nsubj" || noun.DepRel == "nsubj:pass" || noun.DepRel == "obj"):
 		case noun.DepRel == "obl" && !hasDependent(toks, n+1, -1, "case") && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass"):
-		case noun.DepRel == "obj" && noun.XPOS == "NN" && noun.Head > n+2 && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass") &&
+		case noun.DepRel == "obj" && noun.XPOS == "NN" && noun.Head > m+1 && (name.DepRel == "nsubj" || name.DepRel == "nsubj:pass") &&
 			!hasDependent(toks, n+1, -1, "det") && !hasDependent(toks, n+1, -1, "nmod:poss"):
 			// "German carmaker Holtz Motoren is recalling": an object
 			// before its subject and verb is a relative clause's noun
@@ -120,7 +127,7 @@ func describedNames(toks []extract.Token) {
 		default:
 			continue
 		}
-		noun.Head, noun.DepRel = n+2, "compound"
+		noun.Head, noun.DepRel = m+1, "compound"
 	}
 }
 
@@ -629,6 +636,52 @@ func appositiveSubjects(toks []extract.Token) {
 			noun.Head, noun.DepRel = v+1, "nsubj"
 			break
 		}
+	}
+}
+
+// headlineInfinitives repairs a headline's "to" for what a name will do
+// ("Drugmaker Pellion to buy Arvex for $12 billion", "Veloria to hold
+// snap election"), read as an infinitive modifying the name, which is left
+// the root of a sentence without a verb. Headlines drop the verb "be" of
+// "is to buy"; a name takes no infinitive modifier the way a common noun
+// does ("plans to buy", "things to do"). When a proper noun without a
+// determiner is the root, no word of the sentence is a finite verb, and an
+// infinitive with "to" hangs on the name after it, the infinitive is the
+// root and the name its subject.
+func headlineInfinitives(toks []extract.Token, words []word) {
+	root := -1
+	for i := range toks {
+		switch toks[i].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+		if toks[i].Head == 0 {
+			root = i
+		}
+	}
+	if root < 0 || toks[root].UPOS != "PROPN" || hasDependent(toks, root+1, -1, "det") {
+		return
+	}
+	for v := root + 1; v < len(toks); v++ {
+		verb := &toks[v]
+		if verb.Head != root+1 || verb.DepRel != "acl" || verb.XPOS != "VB" {
+			continue
+		}
+		to := false
+		for j := range toks {
+			to = to || toks[j].Head == v+1 && toks[j].DepRel == "mark" && strings.EqualFold(words[j].form, "to")
+		}
+		if !to {
+			continue
+		}
+		for j := v + 1; j < len(toks); j++ {
+			if toks[j].Head == root+1 {
+				toks[j].Head = v + 1 // the headline's end
+			}
+		}
+		verb.Head, verb.DepRel = 0, "root"
+		toks[root].Head, toks[root].DepRel = v+1, "nsubj"
+		return
 	}
 }
 

@@ -461,6 +461,25 @@ func TestPossessiveHer(t *testing.T) {
 	checkWordRepair(t, possessiveHer, tests)
 }
 
+// TestHeadlineInfinitives checks the repair of a headline's "to" for what
+// a name will do.
+func TestHeadlineInfinitives(t *testing.T) {
+	checkWordRepair(t, headlineInfinitives, []wordCase{
+		{"Pellion to buy Arvex", repairCase{"a name's infinitive",
+			"PROPN/NNP:0:root PART/TO:3:mark VERB/VB:1:acl PROPN/NNP:3:obj",
+			"PROPN/NNP:3:nsubj PART/TO:3:mark VERB/VB:0:root PROPN/NNP:3:obj"}},
+		{"Pellion to buy Arvex .", repairCase{"the end of the headline goes to the verb",
+			"PROPN/NNP:0:root PART/TO:3:mark VERB/VB:1:acl PROPN/NNP:3:obj PUNCT/.:1:punct",
+			"PROPN/NNP:3:nsubj PART/TO:3:mark VERB/VB:0:root PROPN/NNP:3:obj PUNCT/.:3:punct"}},
+		{"Things to do", repairCase{"a common noun: left alone",
+			"NOUN/NNS:0:root PART/TO:3:mark VERB/VB:1:acl",
+			"NOUN/NNS:0:root PART/TO:3:mark VERB/VB:1:acl"}},
+		{"Pellion says plan to buy Arvex", repairCase{"a finite verb: left alone",
+			"PROPN/NNP:0:root VERB/VBZ:1:acl NOUN/NN:2:obj PART/TO:5:mark VERB/VB:1:acl PROPN/NNP:5:obj",
+			"PROPN/NNP:0:root VERB/VBZ:1:acl NOUN/NN:2:obj PART/TO:5:mark VERB/VB:1:acl PROPN/NNP:5:obj"}},
+	})
+}
+
 // wordCase is a repair case of a repair that reads the words' forms too.
 type wordCase struct {
 	sentence string
@@ -527,6 +546,9 @@ func TestDescribedNames(t *testing.T) {
 		{"two objects", // bought rival Airbus
 			"VERB:0:root NOUN:1:obj PROPN:1:obj",
 			"VERB:0:root NOUN:3:compound PROPN:1:obj"},
+		{"two objects, the name of two words", // acquire biotech firm Arvex Therapeutics
+			"VERB:0:root NOUN:3:compound NOUN:1:obj PROPN:5:compound PROPN:1:obj",
+			"VERB:0:root NOUN:3:compound NOUN:5:compound PROPN:5:compound PROPN:1:obj"},
 		{"a bare oblique before the subject", // Housing Minister Lindqvist resigned
 			"NOUN:4:obl PROPN:4:nsubj PROPN:2:flat VERB:0:root",
 			"NOUN:2:compound PROPN:4:nsubj PROPN:2:flat VERB:0:root"},
