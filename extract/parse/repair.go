@@ -15,6 +15,7 @@ import (
 // then the words' tags, then the clauses, then the arguments in them.
 func repair(toks []extract.Token, words []word) {
 	headedPrepositions(toks)
+	subordinatedClauses(toks, words)
 	coordinatedClauses(toks)
 	verbConjuncts(toks)
 	possessiveHer(toks, words)
@@ -611,7 +612,7 @@ func appositiveSubjects(toks []extract.Token) {
 				continue
 			}
 			v := a + 1
-			for v < len(toks) && !(toks[v].Head == a+1 && toks[v].UPOS == "VERB" && (toks[v].DepRel == "acl" || toks[v].DepRel == "conj")) {
+			for v < len(toks) && !(toks[v].Head == a+1 && toks[v].UPOS == "VERB" && (toks[v].DepRel == "acl" || toks[v].DepRel == "conj") && !asideBefore(toks, a, v)) {
 				v++
 			}
 			if v == len(toks) || toks[v-1].XPOS != "," || !within(toks, a, a, v-1) ||
@@ -637,6 +638,26 @@ func appositiveSubjects(toks []extract.Token) {
 			break
 		}
 	}
+}
+
+// asideBefore tells whether the verb at v hanging on the apposition at a
+// is a participle set off by commas before the apposition's finite verb
+// ("The Citizens' Alliance, led by Maria Kovac, took 54 percent": led, an
+// acl without an auxiliary, then took, a conjunct): it is an aside, and
+// the finite verb the one to look for.
+func asideBefore(toks []extract.Token, a, v int) bool {
+	if toks[v].DepRel != "acl" || toks[v].XPOS != "VBN" || hasDependent(toks, v+1, -1, "aux") || hasDependent(toks, v+1, -1, "aux:pass") {
+		return false
+	}
+	for f := v + 1; f < len(toks); f++ {
+		if toks[f].Head == a+1 && toks[f].DepRel == "conj" && toks[f-1].XPOS == "," {
+			switch toks[f].XPOS {
+			case "VBD", "VBZ", "VBP":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headlineInfinitives repairs a headline's "to" for what a name will do
@@ -834,6 +855,56 @@ func reportingConjuncts(toks []extract.Token) {
 		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
 	}
 }
+
+// subordinatedClauses repairs a clause after "after", "before", "since",
+// "until" or "till" read as the word's noun phrase, its verb left a
+// conjunct of the verb before ("cancelled flights after its pilots went
+// on strike": pilots → nmod with "after", went → conj of cancelled).
+// These words head clauses as well as nouns; a finite verb right after
+// the noun, joined to a verb before without "and", "or" or a comma, is
+// the verb of that clause: it becomes an adverbial clause with the word
+// as its marker and the noun as its subject.
+func subordinatedClauses(toks []extract.Token, words []word) {
+	for v := 1; v < len(toks); v++ {
+		verb := &toks[v]
+		switch verb.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		if verb.DepRel != "conj" || verb.Head == 0 || verb.Head-1 >= v || hasDependent(toks, v+1, -1, "cc") ||
+			hasDependent(toks, v+1, -1, "nsubj") || toks[v-1].UPOS == "PUNCT" {
+			continue
+		}
+		// The noun whose phrase ends right before the verb.
+		n := v - 1
+		for n >= 0 && toks[n].Head-1 > n && toks[n].Head-1 < v {
+			n = toks[n].Head - 1
+		}
+		if n < 0 || (toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" && toks[n].UPOS != "PRON") {
+			continue
+		}
+		first, last := phraseBounds(toks, n)
+		if last != v-1 {
+			continue
+		}
+		mark := -1
+		for j := first; j < n; j++ {
+			if toks[j].Head == n+1 && toks[j].DepRel == "case" && subordinators[strings.ToLower(words[j].form)] {
+				mark = j
+			}
+		}
+		if mark < 0 {
+			continue
+		}
+		toks[mark].Head, toks[mark].DepRel, toks[mark].UPOS = v+1, "mark", "SCONJ"
+		toks[n].Head, toks[n].DepRel = v+1, "nsubj"
+		verb.DepRel = "advcl"
+	}
+}
+
+// subordinators are the prepositions that also introduce clauses.
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
 
 // under tells whether word j is word v or in its subtree.
 func under(toks []extract.Token, j, v int) bool {

@@ -298,6 +298,9 @@ func TestAppositiveSubjects(t *testing.T) {
 		{"the verb read as the apposition's participle", // The governor , a judge , praised the plan .
 			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBN:5:acl DET/DT:9:det NOUN/NN:7:obj PUNCT/.:2:punct",
 			"DET/DT:2:det NOUN/NN:7:nsubj PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos PUNCT/,:7:punct VERB/VBD:0:root DET/DT:9:det NOUN/NN:7:obj PUNCT/.:7:punct"},
+		{"a participle aside before the verb", // The Citizens ' Alliance , led by Kovac , took 54 percent
+			"DET/DT:2:det PROPN/NNPS:0:root PUNCT/``:4:punct PROPN/NNP:2:appos PUNCT/,:6:punct VERB/VBN:4:acl ADP/IN:8:case PROPN/NNP:6:obl:agent PUNCT/,:10:punct VERB/VBD:4:conj NUM/CD:12:nummod NOUN/NN:10:obj",
+			"DET/DT:2:det PROPN/NNPS:10:nsubj PUNCT/``:4:punct PROPN/NNP:2:appos PUNCT/,:6:punct VERB/VBN:4:acl ADP/IN:8:case PROPN/NNP:6:obl:agent PUNCT/,:10:punct VERB/VBD:0:root NUM/CD:12:nummod NOUN/NN:10:obj"},
 		{"a participle with no comma before it: left alone", // The governor , a judge named in the report .
 			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos VERB/VBN:5:acl ADP/IN:9:case DET/DT:9:det NOUN/NN:6:obl PUNCT/.:2:punct",
 			"DET/DT:2:det NOUN/NN:0:root PUNCT/,:5:punct DET/DT:5:det NOUN/NN:2:appos VERB/VBN:5:acl ADP/IN:9:case DET/DT:9:det NOUN/NN:6:obl PUNCT/.:2:punct"},
@@ -516,6 +519,22 @@ func TestReportingConjuncts(t *testing.T) {
 		{"no comma before the noun: left alone", // They worked all day, left
 			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked PUNCT/,:6:punct VERB:2:conj PUNCT/.:2:punct",
 			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked PUNCT/,:6:punct VERB:2:conj PUNCT/.:2:punct"},
+	})
+}
+
+// TestSubordinatedClauses checks the repair of a clause after "after"
+// read as the preposition's noun phrase.
+func TestSubordinatedClauses(t *testing.T) {
+	checkWordRepair(t, subordinatedClauses, []wordCase{
+		{"Nordair cancelled flights on Monday after its pilots went on strike", repairCase{"a clause after a noun",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case PROPN:2:obl ADP:8:case PRON:8:nmod:poss NOUN:5:nmod VERB/VBD:2:conj ADP:11:case NOUN:9:obl",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case PROPN:2:obl SCONJ:9:mark PRON:8:nmod:poss NOUN:9:nsubj VERB/VBD:2:advcl ADP:11:case NOUN:9:obl"}},
+		{"Nordair cancelled flights after talks and went home", repairCase{"a coordinator: left alone",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case NOUN:2:obl CCONJ:7:cc VERB/VBD:2:conj NOUN:7:obj",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case NOUN:2:obl CCONJ:7:cc VERB/VBD:2:conj NOUN:7:obj"}},
+		{"Nordair cancelled flights during talks went home", repairCase{"a preposition of nouns only: left alone",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case NOUN:2:obl VERB/VBD:2:conj NOUN:6:obj",
+			"PROPN:2:nsubj VERB/VBD:0:root NOUN:2:obj ADP:5:case NOUN:2:obl VERB/VBD:2:conj NOUN:6:obj"}},
 	})
 }
 
