@@ -436,6 +436,11 @@ func (c *clauses) argSpan(k int) extract.Span {
 			return true
 		case "acl":
 			return c.w[d].DepRel == "acl:relcl"
+		case "nmod":
+			// A time the parser hung on the noun before it ("handed
+			// to the council last month") says when, not which; a date's
+			// own parts ("July 1985") stay.
+			return (c.w[d].DepRel == "nmod:unmarked" || c.w[d].DepRel == "nmod:tmod") && c.isTime(d) && !c.isTime(c.head(d))
 		}
 		return false
 	})

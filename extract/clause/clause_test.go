@@ -378,6 +378,42 @@ func TestPassiveConjunct(t *testing.T) {
 	}
 }
 
+// TestTimeIsNoModifier checks that a time the parser hung on a noun is
+// left out of the noun's argument, while a date's own parts are kept.
+func TestTimeIsNoModifier(t *testing.T) {
+	const handed = `1	Officials	official	NOUN	NNS	_	2	nsubj	_	_
+2	handed	hand	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	petition	petition	NOUN	NN	_	2	obj	_	_
+5	to	to	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	council	council	NOUN	NN	_	2	obl	_	_
+8	last	last	ADJ	JJ	_	9	amod	_	_
+9	month	month	NOUN	NN	_	7	nmod:unmarked	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+`
+	const closed = `1	It	it	PRON	PRP	_	2	nsubj	_	_
+2	closed	close	VERB	VBD	_	0	root	_	_
+3	in	in	ADP	IN	_	4	case	_	_
+4	July	July	PROPN	NNP	_	2	obl	_	_
+5	1985	1985	NUM	CD	_	4	nmod:tmod	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	2	punct	_	_
+`
+	for _, tt := range []struct{ conll, lemma, want string }{
+		{handed, "hand", "hand(subject=Officials; object=the petition; oblique:to=the council)"},
+		{closed, "close", "close(subject=It; oblique:in=July 1985)"},
+	} {
+		doc := readClauses(t, tt.conll)
+		k := propOf(doc, tt.lemma)
+		if k < 0 {
+			t.Fatalf("no %s in %v", tt.lemma, doc.Propositions)
+		}
+		if got := describe(doc, doc.Propositions[k]); got != tt.want {
+			t.Errorf("got %s, want %s", got, tt.want)
+		}
+	}
+}
+
 // propOf returns the index of doc's first proposition with lemma, or -1.
 func propOf(doc *extract.Document, lemma string) int {
 	return slices.IndexFunc(doc.Propositions, func(p extract.Proposition) bool { return p.Lemma == lemma })
