@@ -401,8 +401,12 @@ func (c *clauses) apposition(i int) (extract.Proposition, bool) {
 	})
 	o := c.span(compl, func(k int) bool {
 		switch c.rel(k) {
-		case "punct", "appos", "acl", "case", "mark", "conj", "cc":
+		case "punct", "appos", "acl", "conj", "cc":
 			return true
+		case "case", "mark":
+			// The description's own preposition, not its phrase's:
+			// "head of the workers' union" is the whole role.
+			return c.head(k) == compl
 		}
 		return false
 	})

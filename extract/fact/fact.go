@@ -757,7 +757,14 @@ func (r *reader) titles() {
 // spokeswoman, farm minister and chairman.
 func (r *reader) bareRole(o extract.Ref) extract.Ref {
 	sp := o.Span
-	for sp.Len() > 1 && (r.tok(sp.First).UPOS == "DET" || r.tok(sp.First).DepRel == "nmod:poss") {
+	for sp.Len() > 1 {
+		t := r.tok(sp.First)
+		// The possessive's own "'s" goes with it: "the city's finance
+		// director" is the role finance director.
+		possessive := t.DepRel == "case" && r.headOf(sp.First) >= 0 && r.headOf(sp.First) < sp.First
+		if t.UPOS != "DET" && t.DepRel != "nmod:poss" && !possessive {
+			break
+		}
 		sp.First++
 	}
 	if sp == o.Span {

@@ -98,11 +98,12 @@ func TestRelations(t *testing.T) {
 func TestAppositionRoles(t *testing.T) {
 	checkRelations(t, []relationCase{
 		{"Critics mocked Governor Ana Ruiz's 'miracle'", `Ana Ruiz -role-> "Governor"`, `Ana Ruiz -role-> "miracle"`},
-		{"The senator praised Carla Nunes, the mayor of Recife.", `Carla Nunes -role-> "mayor"`, `Carla Nunes -role-> "the mayor"`},
+		{"The senator praised Carla Nunes, the mayor of Recife.", `Carla Nunes -role-> "mayor of Recife"`, `Carla Nunes -role-> "the mayor of Recife"`},
 		// A description with the name in apposition: the name holds
 		// the role, without the description's determiner.
 		{"The regional governor, Ines Carvalho, congratulated the winner.", `Ines Carvalho -role-> "regional governor"`, `Ines Carvalho -role-> "The regional governor"`},
 		{"Its chairman, Karl Hoff, resigned on Monday.", `Karl Hoff -role-> "chairman"`, `Karl Hoff -role-> "Its chairman"`},
+		{"According to the city's finance director, Paul Whitcombe, the deficit will grow.", `Paul Whitcombe -role-> "finance director"`, `Paul Whitcombe -role-> "'s finance director"`},
 		// An apposition to a place is not its role; "Armenia-Azerbaijan
 		// truce" can be read as one.
 		{"Envoy hopes for Armenia-Azerbaijan truce, urges restraint", "", `Armenia -role-> "Azerbaijan truce"`},

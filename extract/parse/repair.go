@@ -23,6 +23,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeSubjects(toks)
 	appositiveNames(toks)
 	titledNames(toks)
+	nameAppositions(toks)
 	objectAppositions(toks)
 	appositiveSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -32,6 +33,8 @@ func repair(toks []extract.Token, words []word) {
 	headlineInfinitives(toks, words)
 	reportingClauses(toks)
 	reportingConjuncts(toks)
+	finiteComplements(toks)
+	participleComplements(toks)
 	contentClauses(toks, words)
 	mediumContents(toks, words)
 	describedNames(toks)
@@ -905,6 +908,107 @@ func subordinatedClauses(toks []extract.Token, words []word) {
 
 // subordinators are the prepositions that also introduce clauses.
 var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
+
+// nameAppositions repairs a person's name in apposition to the noun
+// phrase before it, attached to the name inside that phrase ("The mayor
+// of Eastfield, Rachel Dunmore, defended …": Dunmore → appos of
+// Eastfield). A name in apposition to a name is the same thing named
+// twice, which news writes with "or", in parentheses or not at all; after
+// "the mayor of Eastfield" the name is the mayor's. A proper noun
+// apposition of two words or more (a person's name: "Lawrence, KS" and
+// "CCNG, Inc." are a place's and a company's) of a proper noun that is
+// the nmod of a common noun goes to the common noun.
+func nameAppositions(toks []extract.Token) {
+	for a := range toks {
+		app := &toks[a]
+		if app.UPOS != "PROPN" || app.DepRel != "appos" || app.Head == 0 {
+			continue
+		}
+		m := app.Head - 1
+		if toks[m].UPOS != "PROPN" || toks[m].DepRel != "nmod" || toks[m].Head == 0 || m > a {
+			continue
+		}
+		n := toks[m].Head - 1
+		if toks[n].UPOS != "NOUN" || n > m {
+			continue
+		}
+		// A person's name has two words or more; one word after a
+		// name is often the name's own: "Lawrence, KS", "CCNG, Inc.".
+		if a+1 == len(toks) || toks[a+1].DepRel != "flat" || toks[a+1].Head != a+1 && toks[a+1].Head != m+1 {
+			continue
+		}
+		app.Head = n + 1
+		for j := a + 1; j < len(toks); j++ {
+			switch {
+			case toks[j].Head == m+1 && toks[j].DepRel == "flat":
+				toks[j].Head = a + 1 // the rest of the name: "Rachel Dunmore"
+				continue
+			case toks[j].Head == m+1 && toks[j].UPOS == "PUNCT":
+				toks[j].Head = a + 1 // the comma closing the apposition
+			}
+			break
+		}
+	}
+}
+
+// finiteComplements repairs a finite verb read as an open complement
+// (xcomp), with its subject read as the object of the verb before it
+// ("saying the city had no choice": city → obj of saying, had → xcomp).
+// An open complement has no tense and no subject of its own: a verb in
+// the past or present tense there with an object of its own and, right
+// before it, the object of the verb it hangs on is a clause, the
+// complement (ccomp) of that verb, and the noun its subject.
+func finiteComplements(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		switch verb.XPOS {
+		case "VBD", "VBZ": // not VBP, which the tagger confuses with VB
+		default:
+			continue
+		}
+		if verb.DepRel != "xcomp" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "nsubj") {
+			continue
+		}
+		// A past participle the tagger took for a past tense ("had
+		// them embroidered", "get them added") takes no object: the
+		// verb must have one, and the noun before it must be there.
+		if !hasDependent(toks, v+1, -1, "obj") {
+			continue
+		}
+		h := verb.Head - 1
+		for o := h + 1; o < v; o++ {
+			if toks[o].Head == h+1 && toks[o].DepRel == "obj" {
+				if _, last := phraseBounds(toks, o); last == v-1 {
+					toks[o].Head, toks[o].DepRel = v+1, "nsubj"
+					verb.DepRel = "ccomp"
+				}
+			}
+		}
+	}
+}
+
+// participleComplements repairs a participle clause after a reporting
+// verb's complement read as a second complement ("…," he said, adding
+// that …": adding → ccomp of said, beside the quotation). A verb has one
+// complement clause; a second one that is a participle in "-ing" with no
+// subject or subordinator of its own, after a comma, is an adverbial
+// clause (advcl), which shares the verb's subject.
+func participleComplements(toks []extract.Token) {
+	for v := range toks {
+		verb := &toks[v]
+		if verb.DepRel != "ccomp" || verb.XPOS != "VBG" || verb.Head == 0 || v == 0 || toks[v-1].XPOS != "," ||
+			hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "mark") {
+			continue
+		}
+		other := false
+		for j := range toks {
+			other = other || j != v && toks[j].Head == verb.Head && toks[j].DepRel == "ccomp"
+		}
+		if other {
+			verb.DepRel = "advcl"
+		}
+	}
+}
 
 // under tells whether word j is word v or in its subtree.
 func under(toks []extract.Token, j, v int) bool {

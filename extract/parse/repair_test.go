@@ -538,6 +538,52 @@ func TestSubordinatedClauses(t *testing.T) {
 	})
 }
 
+// TestNameAppositions checks the repair of a person's name in apposition
+// to a phrase, attached to the name inside it.
+func TestNameAppositions(t *testing.T) {
+	checkRepair(t, nameAppositions, []repairCase{
+		{"the name's second word on the place", // The mayor of Eastfield , Rachel Dunmore , defended
+			"DET:2:det NOUN:9:nsubj ADP:4:case PROPN:2:nmod PUNCT/,:6:punct PROPN:4:appos PROPN:4:flat PUNCT/,:2:punct VERB:0:root",
+			"DET:2:det NOUN:9:nsubj ADP:4:case PROPN:2:nmod PUNCT/,:6:punct PROPN:2:appos PROPN:6:flat PUNCT/,:2:punct VERB:0:root"},
+		{"one word: left alone", // my favourite store in Lawrence , KS
+			"PRON:3:nmod:poss ADJ:3:amod NOUN:0:root ADP:5:case PROPN:3:nmod PUNCT/,:7:punct PROPN:5:appos",
+			"PRON:3:nmod:poss ADJ:3:amod NOUN:0:root ADP:5:case PROPN:3:nmod PUNCT/,:7:punct PROPN:5:appos"},
+		{"a description: left alone", // a resident of Paris , the French capital
+			"DET:2:det NOUN:0:root ADP:4:case PROPN:2:nmod PUNCT/,:8:punct DET:8:det ADJ:8:amod NOUN:4:appos",
+			"DET:2:det NOUN:0:root ADP:4:case PROPN:2:nmod PUNCT/,:8:punct DET:8:det ADJ:8:amod NOUN:4:appos"},
+	})
+}
+
+// TestFiniteComplements checks the repair of a finite verb read as an open
+// complement.
+func TestFiniteComplements(t *testing.T) {
+	checkRepair(t, finiteComplements, []repairCase{
+		{"a past tense with an object", // saying the city had no choice
+			"VERB/VBG:0:root DET:3:det NOUN:1:obj VERB/VBD:1:xcomp DET:6:det NOUN:4:obj",
+			"VERB/VBG:0:root DET:3:det NOUN:4:nsubj VERB/VBD:1:ccomp DET:6:det NOUN:4:obj"},
+		{"a participle taken for a past tense: left alone", // had them embroidered within a week
+			"VERB/VBD:0:root PRON:1:obj VERB/VBD:1:xcomp ADP:6:case DET:6:det NOUN:3:obl",
+			"VERB/VBD:0:root PRON:1:obj VERB/VBD:1:xcomp ADP:6:case DET:6:det NOUN:3:obl"},
+		{"a base form: left alone", // made them sign the deal
+			"VERB/VBD:0:root PRON:1:obj VERB/VB:1:xcomp DET:5:det NOUN:3:obj",
+			"VERB/VBD:0:root PRON:1:obj VERB/VB:1:xcomp DET:5:det NOUN:3:obj"},
+	})
+}
+
+// TestParticipleComplements checks the repair of a participle clause read
+// as a reporting verb's second complement.
+func TestParticipleComplements(t *testing.T) {
+	// "We won," he said, adding that …
+	const adding = "PRON:2:nsubj VERB/VBD:5:ccomp PUNCT/,:2:punct PRON:5:nsubj VERB/VBD:0:root PUNCT/,:7:punct VERB/VBG:5:ccomp SCONJ:10:mark PRON:10:nsubj VERB/VBD:7:ccomp"
+	checkRepair(t, participleComplements, []repairCase{
+		{"a second complement", adding,
+			"PRON:2:nsubj VERB/VBD:5:ccomp PUNCT/,:2:punct PRON:5:nsubj VERB/VBD:0:root PUNCT/,:7:punct VERB/VBG:5:advcl SCONJ:10:mark PRON:10:nsubj VERB/VBD:7:ccomp"},
+		{"the only complement: left alone", // he said , adding that …
+			"PRON:2:nsubj VERB/VBD:0:root PUNCT/,:4:punct VERB/VBG:2:ccomp SCONJ:7:mark PRON:7:nsubj VERB/VBD:4:ccomp",
+			"PRON:2:nsubj VERB/VBD:0:root PUNCT/,:4:punct VERB/VBG:2:ccomp SCONJ:7:mark PRON:7:nsubj VERB/VBD:4:ccomp"},
+	})
+}
+
 // TestTitledNames checks the repair of a name read as the head of the
 // next name and its title.
 func TestTitledNames(t *testing.T) {
