@@ -441,10 +441,22 @@ func (c *clauses) argSpan(k int) extract.Span {
 		case "acl":
 			return c.w[d].DepRel == "acl:relcl"
 		case "nmod":
-			// A time the parser hung on the noun before it ("handed
-			// to the council last month") says when, not which; a date's
-			// own parts ("July 1985") stay.
-			return (c.w[d].DepRel == "nmod:unmarked" || c.w[d].DepRel == "nmod:tmod") && c.isTime(d) && !c.isTime(c.head(d))
+			// A time the parser hung on the noun before it says when,
+			// not which: a bare one ("handed to the council last
+			// month"), and a day on the subject ("A federal judge on
+			// Friday blocked …"). A date's own parts ("July 1985") stay,
+			// and so do times with "of" or "in", which do tell which
+			// ("the rock band of the 1980s", "the champions in 2005").
+			if !c.isTime(d) || c.isTime(c.head(d)) {
+				return false
+			}
+			switch c.w[d].DepRel {
+			case "nmod:unmarked", "nmod:tmod":
+				return true
+			case "nmod":
+				return c.head(d) == k && c.rel(k) == "nsubj" && c.preposition(d) == "on"
+			}
+			return false
 		}
 		return false
 	})

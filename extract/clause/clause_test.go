@@ -399,8 +399,28 @@ func TestTimeIsNoModifier(t *testing.T) {
 5	1985	1985	NUM	CD	_	4	nmod:tmod	_	SpaceAfter=No
 6	.	.	PUNCT	.	_	2	punct	_	_
 `
+	const judge = `1	A	a	DET	DT	_	2	det	_	_
+2	judge	judge	NOUN	NN	_	5	nsubj	_	_
+3	on	on	ADP	IN	_	4	case	_	_
+4	Friday	Friday	PROPN	NNP	_	2	nmod	_	_
+5	blocked	block	VERB	VBD	_	0	root	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	order	order	NOUN	NN	_	5	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	5	punct	_	_
+`
+	const band = `1	They	they	PRON	PRP	_	2	nsubj	_	_
+2	became	become	VERB	VBD	_	0	root	_	_
+3	a	a	DET	DT	_	4	det	_	_
+4	band	band	NOUN	NN	_	2	xcomp	_	_
+5	of	of	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	1980s	1980s	NOUN	NNS	_	4	nmod	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
 	for _, tt := range []struct{ conll, lemma, want string }{
 		{handed, "hand", "hand(subject=Officials; object=the petition; oblique:to=the council)"},
+		{judge, "block", "block(subject=A judge; object=the order)"},
+		{band, "become", "become(subject=They; complement=a band of the 1980s)"},
 		{closed, "close", "close(subject=It; oblique:in=July 1985)"},
 	} {
 		doc := readClauses(t, tt.conll)

@@ -799,17 +799,20 @@ func reportingClauses(toks []extract.Token) {
 	}
 }
 
-// reportingConjuncts repairs a reporting clause after a quotation read as
-// a conjunct of the quoted clause, with its subject hung on the quoted
-// clause's verb ("'My client has done nothing wrong,' the lawyer, Nadia
-// Ilic, told reporters": lawyer → obl:unmarked of done, told → conj of
-// done). Clauses joined without "and" or "or" are a list, and the noun
-// between is then a bare oblique of the first verb, which says when or how
-// much, not who. When the noun's phrase stands right before the second
+// reportingConjuncts repairs a reporting clause after what it reports
+// read as a conjunct of the reported clause, with its subject hung on the
+// reported clause's verb ("'My client has done nothing wrong,' the lawyer,
+// Nadia Ilic, told reporters": lawyer → obl:unmarked of done, told → conj
+// of done; "Troops withdrew, the spokesman told state radio": spokesman
+// → conj of withdrew). Clauses joined without "and" or "or" are a list,
+// and the noun between is then a bare oblique of the first verb, which
+// says when or how much, not who, or a noun conjunct of a verb, which no
+// tree has. When the noun's phrase stands right before the second
 // verb, set off by a comma from the first clause, and the second verb has
 // no subject or complement clause of its own and ends the sentence, the
 // noun is its subject, the second verb the root, and the first clause
-// what it reports.
+// what it reports. A verb with an object of its own is no reporting verb
+// ("pokes around a bit, asks a few questions": a list of verbs).
 func reportingConjuncts(toks []extract.Token) {
 	for v := range toks {
 		verb := &toks[v]
@@ -818,12 +821,13 @@ func reportingConjuncts(toks []extract.Token) {
 		}
 		main := verb.Head
 		if hasDependent(toks, v+1, -1, "cc") || hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "mark") ||
-			hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "xcomp") {
+			hasDependent(toks, v+1, -1, "ccomp") || hasDependent(toks, v+1, -1, "xcomp") || hasDependent(toks, v+1, -1, "obj") {
 			continue
 		}
 		subj := -1
 		for j := v - 1; j >= 0; j-- {
-			if toks[j].Head == main && toks[j].DepRel == "obl:unmarked" && (toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
+			if toks[j].Head == main && (toks[j].DepRel == "obl:unmarked" || toks[j].DepRel == "conj" && !hasDependent(toks, j+1, -1, "cc")) &&
+				(toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN") {
 				subj = j
 				break
 			}
@@ -832,6 +836,9 @@ func reportingConjuncts(toks []extract.Token) {
 			continue
 		}
 		first, last := phraseBounds(toks, subj)
+		for first < subj && toks[first].UPOS == "PUNCT" {
+			first++ // a comma the parser gave the noun
+		}
 		if first > 1 && toks[first-1].XPOS == "''" {
 			first-- // the quotation's end: "…," the lawyer told
 		}

@@ -513,6 +513,12 @@ func TestReportingConjuncts(t *testing.T) {
 		{"after a quotation", told,
 			"PUNCT:3:punct PRON:3:nsubj VERB:12:ccomp PRON:3:obj PUNCT/,:3:punct PUNCT/'':3:punct DET:8:det NOUN:12:nsubj " +
 				"PUNCT/,:10:punct PROPN:8:appos PUNCT/,:12:punct VERB:0:root NOUN:12:iobj PUNCT/.:12:punct"},
+		{"the subject read as a noun conjunct of the verb", // Troops withdrew , the spokesman told radio .
+			"NOUN:2:nsubj VERB/VBD:0:root PUNCT/,:5:punct DET:5:det NOUN:2:conj VERB/VBD:2:conj NOUN:6:iobj PUNCT/.:2:punct",
+			"NOUN:2:nsubj VERB/VBD:6:ccomp PUNCT/,:5:punct DET:5:det NOUN:6:nsubj VERB/VBD:0:root NOUN:6:iobj PUNCT/.:6:punct"},
+		{"a verb with an object: left alone", // He pokes around a bit , asks questions .
+			"PRON:2:nsubj VERB/VBZ:0:root ADV:2:advmod DET:5:det NOUN:2:conj PUNCT/,:7:punct VERB/VBZ:2:conj NOUN:7:obj PUNCT/.:2:punct",
+			"PRON:2:nsubj VERB/VBZ:0:root ADV:2:advmod DET:5:det NOUN:2:conj PUNCT/,:7:punct VERB/VBZ:2:conj NOUN:7:obj PUNCT/.:2:punct"},
 		{"a coordinator: left alone", // They worked all day and left
 			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked CCONJ:6:cc VERB:2:conj PUNCT/.:2:punct",
 			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obl:unmarked CCONJ:6:cc VERB:2:conj PUNCT/.:2:punct"},
