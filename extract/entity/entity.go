@@ -47,6 +47,7 @@ func (r *Resolver) Process(ctx context.Context, doc *extract.Document) error {
 		named = append(named, r.split(doc, m)...)
 	}
 	doc.Entities = group(doc, named)
+	r.unpersoned(doc)
 	echoes(doc)
 	for e := range doc.Entities {
 		ent := &doc.Entities[e]
@@ -64,6 +65,85 @@ func (r *Resolver) Process(ctx context.Context, doc *extract.Document) error {
 	}
 	doc.Groups = r.coref(doc)
 	return nil
+}
+
+// unpersoned makes an organisation of a person the recogniser found that
+// the article does not write as one. News names a person in full at the
+// first mention, or with a title ("Emmanuel Macron", "Judge Ashdown"), and
+// only then by family name: a name written only as one word and never
+// after a title ("Volkswagen said", "Airbus delivered 60 jets") is a
+// company's, an agency's or a team's. So is a name the article points
+// back to with "its" in the clause it is the subject of ("Goldman Sachs
+// raised its forecast"), or with "it" as the subject of what it reports
+// ("Pellion Pharma said it had agreed to …"): a person's are "his",
+// "her", "he" and "she". The recogniser, trained on web text with few
+// company names, takes many for people's.
+func (r *Resolver) unpersoned(doc *extract.Document) {
+	for e := range doc.Entities {
+		ent := &doc.Entities[e]
+		if ent.Type != "PER" {
+			continue
+		}
+		oneWord, titled, pointed := true, false, false
+		for _, m := range ent.Mentions {
+			oneWord = oneWord && m.Len() == 1
+			_, t := r.titleBefore(doc, m)
+			titled = titled || t
+			pointed = pointed || pointedAtAsThing(doc, m)
+		}
+		if !titled && (oneWord || pointed) {
+			ent.Type = "ORG"
+		}
+	}
+}
+
+// pointedAtAsThing tells whether the name at m is the subject of a verb
+// whose clause has "its" after the name ("raised its forecast"), or that
+// reports a clause whose subject is "it" acting ("said it would cut 3,000
+// jobs", not "said it was difficult", where "it" is no one).
+func pointedAtAsThing(doc *extract.Document, m extract.Span) bool {
+	s := doc.Sentences[sentenceOf(doc, m.First)]
+	h := m.Last - 1 // the name's last word, or the word its others hang on
+	for i := m.First; i < m.Last; i++ {
+		if t := doc.Tokens[i].Head; t == 0 || s.First+t-1 < m.First || s.First+t-1 >= m.Last {
+			h = i
+		}
+	}
+	if !strings.HasPrefix(doc.Tokens[h].DepRel, "nsubj") || doc.Tokens[h].Head == 0 {
+		return false
+	}
+	verb := s.First + doc.Tokens[h].Head - 1
+	for i := m.Last; i < s.Last; i++ {
+		t := &doc.Tokens[i]
+		form := strings.ToLower(doc.Form(t))
+		switch {
+		case form == "its" && t.DepRel == "nmod:poss" && t.Head != 0 && s.First+t.Head-1 != verb &&
+			doc.Tokens[s.First+t.Head-1].Head == doc.Tokens[h].Head:
+			return true // "raised its forecast": its → forecast → raised
+		case form == "it" && strings.HasPrefix(t.DepRel, "nsubj") && t.Head != 0:
+			c := s.First + t.Head - 1
+			ct := &doc.Tokens[c]
+			if ct.DepRel == "ccomp" && s.First+ct.Head-1 == verb && ct.UPOS == "VERB" && acts(doc, s, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// acts tells whether verb c has an object or a verb as its complement:
+// "it would cut jobs", "it had agreed to buy", not "it seemed unlikely".
+func acts(doc *extract.Document, s extract.Sentence, c int) bool {
+	for j := s.First; j < s.Last; j++ {
+		t := &doc.Tokens[j]
+		if t.Head != c-s.First+1 {
+			continue
+		}
+		if t.DepRel == "obj" || t.DepRel == "xcomp" && t.UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBefore returns the title written right before a name, with the

@@ -130,3 +130,39 @@ func TestCoreference(t *testing.T) {
 		}
 	}
 }
+
+// TestUnpersoned checks that a name the article does not write as a
+// person's is an organisation's, and that people's names stay theirs.
+func TestUnpersoned(t *testing.T) {
+	tests := []struct{ text, name, want string }{
+		{"Volkswagen said on Tuesday it would cut 3,000 jobs in Germany.", "Volkswagen", "ORG"},
+		{"Airbus delivered 60 jets in March.", "Airbus", "ORG"},
+		{"Goldman Sachs raised its forecast for oil prices.", "Goldman Sachs", "ORG"},
+		{"Pellion Pharma said on Monday it had agreed to acquire a rival.", "Pellion Pharma", "ORG"},
+		// A person: a full name, a title, "his" or "her", "it" as no one.
+		{"Maria Lopez raised her forecast for oil prices.", "Maria Lopez", "PER"},
+		{"Turkish President Erdogan welcomed the plan.", "Erdogan", "PER"},
+		{"Maria Lopez said it was too early to tell.", "Maria Lopez", "PER"},
+		{"Maria Lopez said it seemed unlikely.", "Maria Lopez", "PER"},
+	}
+	m, err := pipeline.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := append(m.Pipeline(), m.NER, timex.New(), entity.New(gazetteer.Default()))
+	for _, tt := range tests {
+		doc := &extract.Document{Text: tt.text}
+		if err := p.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		got := "none"
+		for _, e := range doc.Entities {
+			if e.Name == tt.name {
+				got = e.Type
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s is %s, want %s", tt.text, tt.name, got, tt.want)
+		}
+	}
+}
