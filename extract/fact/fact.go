@@ -403,7 +403,10 @@ func (r *reader) proposition(k int) {
 	if subjects[0].Kind == extract.Literal {
 		// A noun phrase that names no entity ("Irish regulators") is still
 		// an actor; pronouns and clauses left unresolved are not.
-		if r.tok(subj.Head).UPOS != "NOUN" || subjects[0].Len() > 6 {
+		// A gerund subject is a noun too: "Fighting has killed
+		// thousands".
+		head := r.tok(subj.Head)
+		if head.UPOS != "NOUN" && !(head.XPOS == "VBG" && strings.HasPrefix(head.DepRel, "nsubj")) || subjects[0].Len() > 6 {
 			return
 		}
 		conf *= 0.8

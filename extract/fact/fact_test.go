@@ -124,6 +124,15 @@ func TestAgentlessPassives(t *testing.T) {
 	})
 }
 
+// TestGerundSubject checks that a gerund subject acts as a noun does,
+// and a pronoun left unresolved does not.
+func TestGerundSubject(t *testing.T) {
+	checkRelations(t, []relationCase{
+		{"Fighting has killed more than 9,000 people.", `"Fighting" -kill-> "more than 9,000 people"`, ""},
+		{"It has killed more than 9,000 people.", "", `"It" -kill-> "more than 9,000 people"`},
+	})
+}
+
 // TestAppositionNamesActor checks that a description naming no entity
 // acts as the entity its apposition names, and only then.
 func TestAppositionNamesActor(t *testing.T) {

@@ -35,6 +35,7 @@ func repair(toks []extract.Token, words []word) {
 	reportingConjuncts(toks)
 	finiteComplements(toks)
 	participleComplements(toks)
+	subjectRelatives(toks, words)
 	contentClauses(toks, words)
 	mediumContents(toks, words)
 	describedNames(toks)
@@ -1014,6 +1015,46 @@ func participleComplements(toks []extract.Token) {
 		if other {
 			verb.DepRel = "advcl"
 		}
+	}
+}
+
+// subjectRelatives repairs a clause a verb reports, without "that", read
+// as a relative clause on the verb's object ("Aid agencies say half the
+// population needs food": population → obj of say, needs → acl:relcl of
+// population). English drops the relative pronoun only when it is not
+// the subject ("the food people need"): a relative clause whose verb is
+// finite and has neither a subject nor a relative pronoun, but an object
+// of its own, is no relative clause. It is the complement (ccomp) of the
+// verb, and the noun its subject.
+func subjectRelatives(toks []extract.Token, words []word) {
+	for v := range toks {
+		verb := &toks[v]
+		switch verb.XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		if verb.DepRel != "acl:relcl" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "nsubj") ||
+			hasDependent(toks, v+1, -1, "nsubj:pass") || !hasDependent(toks, v+1, -1, "obj") {
+			continue
+		}
+		n := verb.Head - 1
+		if toks[n].DepRel != "obj" || toks[n].Head == 0 {
+			continue
+		}
+		relative := false
+		for j := n + 1; j < v; j++ {
+			switch strings.ToLower(words[j].form) {
+			case "that", "which", "who", "whom", "whose":
+				relative = true
+			}
+		}
+		if relative {
+			continue
+		}
+		h := toks[n].Head
+		verb.Head, verb.DepRel = h, "ccomp"
+		toks[n].Head, toks[n].DepRel = v+1, "nsubj"
 	}
 }
 

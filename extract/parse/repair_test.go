@@ -590,6 +590,25 @@ func TestParticipleComplements(t *testing.T) {
 	})
 }
 
+// TestSubjectRelatives checks the repair of a reported clause read as a
+// relative clause without its pronoun.
+func TestSubjectRelatives(t *testing.T) {
+	checkWordRepair(t, subjectRelatives, []wordCase{
+		{"Agencies say the north needs food", repairCase{"a finite verb with an object and no subject",
+			"NOUN:2:nsubj VERB/VBP:0:root DET:4:det NOUN:2:obj VERB/VBZ:4:acl:relcl NOUN:5:obj",
+			"NOUN:2:nsubj VERB/VBP:0:root DET:4:det NOUN:5:nsubj VERB/VBZ:2:ccomp NOUN:5:obj"}},
+		{"They sold the food people need", repairCase{"an object relative: left alone",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj NOUN:6:nsubj VERB/VBP:4:acl:relcl",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj NOUN:6:nsubj VERB/VBP:4:acl:relcl"}},
+		{"They hired a firm that builds ships", repairCase{"a relative pronoun: left alone",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj PRON:6:nsubj VERB/VBZ:4:acl:relcl NOUN:6:obj",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj PRON:6:nsubj VERB/VBZ:4:acl:relcl NOUN:6:obj"}},
+		{"They hired a firm that builds ships", repairCase{"a relative pronoun the parser left out of the clause: left alone",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj PRON:4:det VERB/VBZ:4:acl:relcl NOUN:6:obj",
+			"PRON:2:nsubj VERB/VBD:0:root DET:4:det NOUN:2:obj PRON:4:det VERB/VBZ:4:acl:relcl NOUN:6:obj"}},
+	})
+}
+
 // TestTitledNames checks the repair of a name read as the head of the
 // next name and its title.
 func TestTitledNames(t *testing.T) {
