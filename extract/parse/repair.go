@@ -26,6 +26,7 @@ func repair(toks []extract.Token, words []word) {
 	nameAppositions(toks)
 	objectAppositions(toks)
 	appositiveSubjects(toks)
+	relativeAsides(toks)
 	indefiniteAdjectives(toks, words)
 	determinedSubjects(toks)
 	participleMains(toks)
@@ -639,6 +640,52 @@ func appositiveSubjects(toks []extract.Token) {
 			}
 			toks[v].Head, toks[v].DepRel = 0, "root"
 			noun.Head, noun.DepRel = v+1, "nsubj"
+			break
+		}
+	}
+}
+
+// relativeAsides repairs a relative clause set off by commas between a
+// subject and its verb read as the sentence's only clause ("Transport
+// Minister Ivo Baran, who had been criticised for staying out, welcomed
+// the deal": the name the root, criticised its relative clause, welcomed
+// a conjunct of criticised), which leaves the sentence without a main
+// verb. A root noun with no copula or subject of its own, whose relative
+// clause has a finite conjunct after a comma with no subject and no
+// coordinator, is that conjunct's subject: the conjunct becomes the root.
+func relativeAsides(toks []extract.Token) {
+	for n := range toks {
+		noun := &toks[n]
+		if noun.Head != 0 || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") ||
+			hasDependent(toks, n+1, -1, "cop") || hasDependent(toks, n+1, -1, "nsubj") {
+			continue
+		}
+		for v := n + 1; v < len(toks); v++ {
+			if toks[v].Head != n+1 || toks[v].DepRel != "acl:relcl" {
+				continue
+			}
+			f := v + 1
+			for f < len(toks) && !(toks[f].Head == v+1 && toks[f].DepRel == "conj") {
+				f++
+			}
+			if f == len(toks) || toks[f].UPOS != "VERB" || toks[f-1].XPOS != "," ||
+				hasDependent(toks, f+1, -1, "nsubj") || hasDependent(toks, f+1, -1, "nsubj:pass") || hasDependent(toks, f+1, -1, "cc") {
+				break
+			}
+			x := toks[f].XPOS
+			if x != "VBD" && x != "VBZ" && x != "VBP" && !hasDependent(toks, f+1, -1, "aux") {
+				break // a participle: "…, who was elected in 2020, seeking …"
+			}
+			for j := f + 1; j < len(toks); j++ {
+				if toks[j].Head == n+1 {
+					toks[j].Head = f + 1 // the sentence's end is the clause's
+				}
+			}
+			toks[f].Head, toks[f].DepRel = 0, "root"
+			noun.Head, noun.DepRel = f+1, "nsubj"
+			if hasDependent(toks, f+1, -1, "aux:pass") {
+				noun.DepRel = "nsubj:pass"
+			}
 			break
 		}
 	}

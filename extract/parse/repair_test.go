@@ -609,6 +609,22 @@ func TestSubjectRelatives(t *testing.T) {
 	})
 }
 
+// TestRelativeAsides checks the repair of a relative clause between a
+// subject and its verb read as the sentence's only clause.
+func TestRelativeAsides(t *testing.T) {
+	checkRepair(t, relativeAsides, []repairCase{
+		{"the verb a conjunct of the relative clause", // Baran , who was criticised , welcomed the deal .
+			"PROPN:0:root PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:7:punct VERB/VBD:5:conj DET:9:det NOUN:7:obj PUNCT/.:1:punct",
+			"PROPN:7:nsubj PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:7:punct VERB/VBD:0:root DET:9:det NOUN:7:obj PUNCT/.:7:punct"},
+		{"a participle: left alone", // Baran , who was elected , seeking votes
+			"PROPN:0:root PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:7:punct VERB/VBG:5:conj NOUN:7:obj",
+			"PROPN:0:root PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:7:punct VERB/VBG:5:conj NOUN:7:obj"},
+		{"a coordinator: left alone", // Baran , who was criticised and resigned
+			"PROPN:0:root PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:8:punct CCONJ:8:cc VERB/VBD:5:conj",
+			"PROPN:0:root PUNCT/,:5:punct PRON:5:nsubj:pass AUX:5:aux:pass VERB/VBN:1:acl:relcl PUNCT/,:8:punct CCONJ:8:cc VERB/VBD:5:conj"},
+	})
+}
+
 // TestTitledNames checks the repair of a name read as the head of the
 // next name and its title.
 func TestTitledNames(t *testing.T) {
