@@ -27,6 +27,8 @@ func repair(toks []extract.Token, words []word) {
 	objectAppositions(toks)
 	appositiveSubjects(toks)
 	relativeAsides(toks)
+	adjectiveRoots(toks)
+	coordinatedSubjects(toks)
 	indefiniteAdjectives(toks, words)
 	determinedSubjects(toks)
 	participleMains(toks)
@@ -686,6 +688,90 @@ func relativeAsides(toks []extract.Token) {
 			if hasDependent(toks, f+1, -1, "aux:pass") {
 				noun.DepRel = "nsubj:pass"
 			}
+			break
+		}
+	}
+}
+
+// adjectiveRoots repairs a demonym before a title and a name read as the
+// root, with the name as its object ("Portuguese Prime Minister Luis
+// Carvalho and Spanish Prime Minister Elena Ruiz signed the deal":
+// Portuguese → root, Luis → obj). An adjective takes no object: when the
+// root is an adjective with a proper noun object right after its own
+// words, the adjective modifies the words after it and the name takes
+// its place in the sentence, with what hung on the adjective.
+func adjectiveRoots(toks []extract.Token) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].UPOS != "ADJ" || toks[i].Head != 0 {
+			continue
+		}
+		o := -1
+		for j := i + 1; j < len(toks); j++ {
+			if toks[j].Head == i+1 && toks[j].DepRel == "obj" && toks[j].UPOS == "PROPN" {
+				o = j
+				break
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		if first, _ := phraseBounds(toks, o); first != i+1 {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head == i+1 && j != o {
+				toks[j].Head = o + 1
+			}
+		}
+		toks[o].Head, toks[o].DepRel = 0, "root"
+		toks[i].Head, toks[i].DepRel = toks[i+1].Head, "amod"
+		if toks[i+1].Head-1 < i+1 || toks[i+1].Head-1 > o {
+			toks[i].Head = i + 2
+		}
+		return
+	}
+}
+
+// coordinatedSubjects repairs two coordinated subjects read as a noun and
+// a clause coordinated with it ("Luis Carvalho and Elena Ruiz signed the
+// deal": Carvalho the root, signed its conjunct with Ruiz as subject),
+// which leaves the first name outside every clause. EWT coordinates a
+// noun phrase with a clause ("Great food and the staff were friendly"),
+// but not two names that way: when the root is a proper noun and its
+// conjunct a verb whose subject, a proper noun too, and "and" come
+// between them, the verb is the root and the two names its coordinated
+// subjects. (Common nouns there cost dev UAS 0.20.)
+func coordinatedSubjects(toks []extract.Token) {
+	for n := range toks {
+		if toks[n].Head != 0 || toks[n].UPOS != "PROPN" {
+			continue
+		}
+		for f := n + 1; f < len(toks); f++ {
+			verb := &toks[f]
+			if verb.Head != n+1 || verb.DepRel != "conj" || verb.UPOS != "VERB" {
+				continue
+			}
+			subj, cc := -1, -1
+			for j := n + 1; j < f; j++ {
+				switch {
+				case toks[j].Head == f+1 && toks[j].DepRel == "nsubj":
+					subj = j
+				case toks[j].Head == f+1 && toks[j].DepRel == "cc" && subj < 0:
+					cc = j
+				}
+			}
+			if subj < 0 || cc < 0 || toks[subj].UPOS != "PROPN" {
+				break
+			}
+			for j := range toks {
+				if toks[j].Head == n+1 && j > f {
+					toks[j].Head = f + 1 // the sentence's end is the clause's
+				}
+			}
+			verb.Head, verb.DepRel = 0, "root"
+			toks[n].Head, toks[n].DepRel = f+1, "nsubj"
+			toks[subj].Head, toks[subj].DepRel = n+1, "conj"
+			toks[cc].Head = subj + 1
 			break
 		}
 	}

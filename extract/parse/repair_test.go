@@ -625,6 +625,35 @@ func TestRelativeAsides(t *testing.T) {
 	})
 }
 
+// TestAdjectiveRoots checks the repair of a demonym read as the root with
+// the name after it as its object.
+func TestAdjectiveRoots(t *testing.T) {
+	checkRepair(t, adjectiveRoots, []repairCase{
+		{"a demonym before a title and a name", // Portuguese Prime Minister Luis Carvalho and Ruiz signed .
+			"ADJ:0:root ADJ:3:amod PROPN:4:nmod:desc PROPN:1:obj PROPN:4:flat CCONJ:8:cc PROPN:8:nsubj VERB:1:conj PUNCT/.:1:punct",
+			"ADJ:3:amod ADJ:3:amod PROPN:4:nmod:desc PROPN:0:root PROPN:4:flat CCONJ:8:cc PROPN:8:nsubj VERB:4:conj PUNCT/.:4:punct"},
+		{"an object after other words: left alone", // Happy to see Lisbon
+			"ADJ:0:root PART:3:mark VERB:1:xcomp PROPN:1:obj",
+			"ADJ:0:root PART:3:mark VERB:1:xcomp PROPN:1:obj"},
+	})
+}
+
+// TestCoordinatedSubjects checks the repair of two coordinated names read
+// as a name and a clause.
+func TestCoordinatedSubjects(t *testing.T) {
+	checkRepair(t, coordinatedSubjects, []repairCase{
+		{"two names", // Carvalho and Ruiz signed the deal .
+			"PROPN:0:root CCONJ:4:cc PROPN:4:nsubj VERB:1:conj DET:6:det NOUN:4:obj PUNCT/.:1:punct",
+			"PROPN:4:nsubj CCONJ:3:cc PROPN:1:conj VERB:0:root DET:6:det NOUN:4:obj PUNCT/.:4:punct"},
+		{"a common noun: left alone", // Great food and the staff helped us
+			"ADJ:2:amod NOUN:0:root CCONJ:6:cc DET:5:det NOUN:6:nsubj VERB:2:conj PRON:6:obj",
+			"ADJ:2:amod NOUN:0:root CCONJ:6:cc DET:5:det NOUN:6:nsubj VERB:2:conj PRON:6:obj"},
+		{"a name and a clause with a pronoun: left alone", // John , and we will call
+			"PROPN:0:root PUNCT/,:1:punct CCONJ:6:cc PRON:6:nsubj AUX:6:aux VERB:1:conj",
+			"PROPN:0:root PUNCT/,:1:punct CCONJ:6:cc PRON:6:nsubj AUX:6:aux VERB:1:conj"},
+	})
+}
+
 // TestTitledNames checks the repair of a name read as the head of the
 // next name and its title.
 func TestTitledNames(t *testing.T) {
