@@ -338,22 +338,13 @@ func TestInfinitiveSubject(t *testing.T) {
 7	Corvex	Corvex	PROPN	NNP	_	6	obj	_	SpaceAfter=No
 8	.	.	PUNCT	.	_	2	punct	_	_
 `
-	for _, tt := range []struct{ conll, lemma, want string }{
+	checkPropositions(t, []propCase{
 		{agreed, "buy", "buy(subject=Brightline; object=Corvex)"},
 		{agreedOn, "buy", "buy(subject=Brightline; object=Corvex)"},
 		{calledOn, "sign", "sign(object=deals)"},
 		{urged, "sign", "sign(object=deals)"},
 		{sent, "reinforce", "reinforce(subject=soldiers; object=barriers)"},
-	} {
-		doc := readClauses(t, tt.conll)
-		k := propOf(doc, tt.lemma)
-		if k < 0 {
-			t.Fatalf("no %s in %v", tt.lemma, doc.Propositions)
-		}
-		if got := describe(doc, doc.Propositions[k]); got != tt.want {
-			t.Errorf("got %s, want %s", got, tt.want)
-		}
-	}
+	})
 }
 
 // TestPassiveConjunct checks that a passive verb coordinated with an
@@ -368,14 +359,7 @@ func TestPassiveConjunct(t *testing.T) {
 7	captain	captain	NOUN	NN	_	6	xcomp	_	SpaceAfter=No
 8	.	.	PUNCT	.	_	2	punct	_	_
 `
-	doc := readClauses(t, named)
-	k := propOf(doc, "name")
-	if k < 0 {
-		t.Fatalf("no name in %v", doc.Propositions)
-	}
-	if got, want := describe(doc, doc.Propositions[k]), "name PASS(object=Adeyemi; complement=captain)"; got != want {
-		t.Errorf("got %s, want %s", got, want)
-	}
+	checkPropositions(t, []propCase{{named, "name", "name PASS(object=Adeyemi; complement=captain)"}})
 }
 
 // TestTimeIsNoModifier checks that a time the parser hung on a noun is
@@ -417,12 +401,22 @@ func TestTimeIsNoModifier(t *testing.T) {
 7	1980s	1980s	NOUN	NNS	_	4	nmod	_	SpaceAfter=No
 8	.	.	PUNCT	.	_	2	punct	_	_
 `
-	for _, tt := range []struct{ conll, lemma, want string }{
+	checkPropositions(t, []propCase{
 		{handed, "hand", "hand(subject=Officials; object=the petition; oblique:to=the council)"},
 		{judge, "block", "block(subject=A judge; object=the order)"},
 		{band, "become", "become(subject=They; complement=a band of the 1980s)"},
 		{closed, "close", "close(subject=It; oblique:in=July 1985)"},
-	} {
+	})
+}
+
+// propCase is a parse in CoNLL-U, the lemma of one of its propositions and
+// that proposition as describe writes it.
+type propCase struct{ conll, lemma, want string }
+
+// checkPropositions reads each case's clauses and checks its proposition.
+func checkPropositions(t *testing.T, tests []propCase) {
+	t.Helper()
+	for _, tt := range tests {
 		doc := readClauses(t, tt.conll)
 		k := propOf(doc, tt.lemma)
 		if k < 0 {

@@ -609,9 +609,7 @@ func indefiniteAdjectives(toks []extract.Token, words []word) {
 // without an auxiliary.
 func appositiveSubjects(toks []extract.Token) {
 	for n := range toks {
-		noun := &toks[n]
-		if noun.Head != 0 || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") ||
-			hasDependent(toks, n+1, -1, "cop") || hasDependent(toks, n+1, -1, "nsubj") {
+		if !verblessRoot(toks, n) {
 			continue
 		}
 		for a := n + 1; a < len(toks); a++ {
@@ -635,15 +633,32 @@ func appositiveSubjects(toks []extract.Token) {
 			default:
 				continue
 			}
-			for j := range toks {
-				if toks[j].Head == n+1 && j > v {
-					toks[j].Head = v + 1 // what follows the verb is the clause's
-				}
-			}
-			toks[v].Head, toks[v].DepRel = 0, "root"
-			noun.Head, noun.DepRel = v+1, "nsubj"
+			raiseVerb(toks, n, v)
 			break
 		}
+	}
+}
+
+// verblessRoot tells whether word n is a noun at the root of a sentence
+// with no verb over it: no copula and no subject of its own.
+func verblessRoot(toks []extract.Token, n int) bool {
+	return toks[n].Head == 0 && (toks[n].UPOS == "NOUN" || toks[n].UPOS == "PROPN") &&
+		!hasDependent(toks, n+1, -1, "cop") && !hasDependent(toks, n+1, -1, "nsubj")
+}
+
+// raiseVerb makes verb v the root of the sentence whose root was noun n,
+// with n its subject (a passive one when v has a passive auxiliary); what
+// hung on n after v, the sentence's end, goes with v.
+func raiseVerb(toks []extract.Token, n, v int) {
+	for j := range toks {
+		if toks[j].Head == n+1 && j > v {
+			toks[j].Head = v + 1
+		}
+	}
+	toks[v].Head, toks[v].DepRel = 0, "root"
+	toks[n].Head, toks[n].DepRel = v+1, "nsubj"
+	if hasDependent(toks, v+1, -1, "aux:pass") {
+		toks[n].DepRel = "nsubj:pass"
 	}
 }
 
@@ -657,9 +672,7 @@ func appositiveSubjects(toks []extract.Token) {
 // coordinator, is that conjunct's subject: the conjunct becomes the root.
 func relativeAsides(toks []extract.Token) {
 	for n := range toks {
-		noun := &toks[n]
-		if noun.Head != 0 || (noun.UPOS != "NOUN" && noun.UPOS != "PROPN") ||
-			hasDependent(toks, n+1, -1, "cop") || hasDependent(toks, n+1, -1, "nsubj") {
+		if !verblessRoot(toks, n) {
 			continue
 		}
 		for v := n + 1; v < len(toks); v++ {
@@ -678,16 +691,7 @@ func relativeAsides(toks []extract.Token) {
 			if x != "VBD" && x != "VBZ" && x != "VBP" && !hasDependent(toks, f+1, -1, "aux") {
 				break // a participle: "…, who was elected in 2020, seeking …"
 			}
-			for j := f + 1; j < len(toks); j++ {
-				if toks[j].Head == n+1 {
-					toks[j].Head = f + 1 // the sentence's end is the clause's
-				}
-			}
-			toks[f].Head, toks[f].DepRel = 0, "root"
-			noun.Head, noun.DepRel = f+1, "nsubj"
-			if hasDependent(toks, f+1, -1, "aux:pass") {
-				noun.DepRel = "nsubj:pass"
-			}
+			raiseVerb(toks, n, f)
 			break
 		}
 	}
@@ -763,13 +767,7 @@ func coordinatedSubjects(toks []extract.Token) {
 			if subj < 0 || cc < 0 || toks[subj].UPOS != "PROPN" {
 				break
 			}
-			for j := range toks {
-				if toks[j].Head == n+1 && j > f {
-					toks[j].Head = f + 1 // the sentence's end is the clause's
-				}
-			}
-			verb.Head, verb.DepRel = 0, "root"
-			toks[n].Head, toks[n].DepRel = f+1, "nsubj"
+			raiseVerb(toks, n, f)
 			toks[subj].Head, toks[subj].DepRel = n+1, "conj"
 			toks[cc].Head = subj + 1
 			break
