@@ -21,6 +21,7 @@ func repair(toks []extract.Token, words []word) {
 	possessiveHer(toks, words)
 	herNoun(toks, words)
 	relativeSubjects(toks)
+	relativeConjuncts(toks)
 	appositiveNames(toks)
 	titledNames(toks)
 	nameAppositions(toks)
@@ -634,6 +635,33 @@ func appositiveSubjects(toks []extract.Token) {
 				continue
 			}
 			raiseVerb(toks, n, v)
+			break
+		}
+	}
+}
+
+// relativeConjuncts repairs a relative clause read as a conjunct of the
+// noun it describes ("The frog, which is about the size of a thumbnail,
+// was found": size → conj of frog, with "which" as its subject), which
+// makes the clause part of the subject. A clause whose subject is a
+// relative pronoun, right after the comma that opens it, is a relative
+// clause (acl:relcl) of the noun it hangs on.
+func relativeConjuncts(toks []extract.Token) {
+	for v := range toks {
+		if toks[v].DepRel != "conj" || toks[v].Head == 0 || toks[v].Head-1 > v {
+			continue
+		}
+		n := toks[v].Head - 1
+		if toks[n].UPOS != "NOUN" && toks[n].UPOS != "PROPN" {
+			continue
+		}
+		for r := n + 1; r < v; r++ {
+			if toks[r].Head != v+1 || !strings.HasPrefix(toks[r].DepRel, "nsubj") {
+				continue
+			}
+			if (toks[r].XPOS == "WDT" || toks[r].XPOS == "WP") && r > 0 && toks[r-1].XPOS == "," {
+				toks[v].DepRel = "acl:relcl"
+			}
 			break
 		}
 	}

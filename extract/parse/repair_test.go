@@ -654,6 +654,22 @@ func TestCoordinatedSubjects(t *testing.T) {
 	})
 }
 
+// TestRelativeConjuncts checks the repair of a relative clause read as a
+// conjunct of its noun.
+func TestRelativeConjuncts(t *testing.T) {
+	checkRepair(t, relativeConjuncts, []repairCase{
+		{"a relative pronoun after a comma", // The frog , which is a species , was found .
+			"DET:2:det NOUN:10:nsubj:pass PUNCT/,:7:punct PRON/WDT:7:nsubj AUX:7:cop DET:7:det NOUN:2:conj PUNCT/,:2:punct AUX:10:aux:pass VERB/VBN:0:root PUNCT/.:10:punct",
+			"DET:2:det NOUN:10:nsubj:pass PUNCT/,:7:punct PRON/WDT:7:nsubj AUX:7:cop DET:7:det NOUN:2:acl:relcl PUNCT/,:2:punct AUX:10:aux:pass VERB/VBN:0:root PUNCT/.:10:punct"},
+		{"a question word after and: left alone", // the frog and what happened
+			"DET:2:det NOUN:0:root CCONJ:5:cc PRON/WP:5:nsubj VERB:2:conj",
+			"DET:2:det NOUN:0:root CCONJ:5:cc PRON/WP:5:nsubj VERB:2:conj"},
+		{"a plain subject: left alone", // the frog , it ate flies
+			"DET:2:det NOUN:0:root PUNCT/,:5:punct PRON/PRP:5:nsubj VERB:2:conj NOUN:5:obj",
+			"DET:2:det NOUN:0:root PUNCT/,:5:punct PRON/PRP:5:nsubj VERB:2:conj NOUN:5:obj"},
+	})
+}
+
 // TestTitledNames checks the repair of a name read as the head of the
 // next name and its title.
 func TestTitledNames(t *testing.T) {
