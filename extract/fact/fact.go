@@ -363,6 +363,51 @@ func (r *reader) timeIn(a extract.Argument) (extract.TimeExpr, bool) {
 	return extract.TimeExpr{}, false
 }
 
+// reporterOf returns the subject of the verb that reports the clause
+// whose subject is a, when a is "it" or "they" standing for it: "The
+// government said it would appeal the decision", "Lenk's lawyers said
+// they would appeal to the supreme court". Coreference links such
+// pronouns to names; a reporter named by a common noun ("the
+// government") is no entity, so the pronoun is resolved here, to the
+// reporter's own words. The noun must agree in number ("it" a singular
+// one, "they" a plural one), and "it" must act ("would appeal the
+// decision", "had agreed to pay"), since "it" is often no one ("said it
+// was too early", "said it depended on the weather").
+func (r *reader) reporterOf(a extract.Argument) (extract.Argument, bool) {
+	t := r.tok(a.Head)
+	form := strings.ToLower(r.doc.Form(t))
+	c := r.headOf(a.Head)
+	if t.UPOS != "PRON" || (form != "it" && form != "they") || c < 0 || r.tok(c).DepRel != "ccomp" || r.tok(c).UPOS != "VERB" {
+		return extract.Argument{}, false
+	}
+	acts := false
+	for _, d := range r.dependents(c) {
+		switch rel := r.tok(d).DepRel; {
+		case rel == "obj", rel == "xcomp" && r.tok(d).UPOS == "VERB", form == "they" && rel == "obl":
+			acts = true
+		}
+	}
+	v := r.headOf(c)
+	if !acts || v < 0 {
+		return extract.Argument{}, false
+	}
+	for _, q := range r.doc.Propositions {
+		if q.Head != v || q.Copular {
+			continue
+		}
+		s, ok := q.Arg(extract.Subject)
+		if !ok || r.tok(s.Head).UPOS != "NOUN" {
+			return extract.Argument{}, false
+		}
+		plural := r.tok(s.Head).XPOS == "NNS"
+		if plural != (form == "they") {
+			return extract.Argument{}, false
+		}
+		return s, true
+	}
+	return extract.Argument{}, false
+}
+
 // predicateName joins a proposition's lemma with a preposition:
 // mediate_between.
 func predicateName(lemma, prep string) string {
@@ -381,6 +426,9 @@ func (r *reader) proposition(k int) {
 	var subjects []extract.Ref
 	if hasSubj {
 		subjects = r.refs(subj)
+		if rep, ok := r.reporterOf(subj); ok && subjects[0].Kind == extract.Literal {
+			subj, subjects = rep, r.refs(rep)
+		}
 	}
 	r.quotes(k, subjects)
 	r.eventDetails(k, subjects, date, duration)

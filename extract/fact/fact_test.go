@@ -133,6 +133,18 @@ func TestGerundSubject(t *testing.T) {
 	})
 }
 
+// TestReporterPronouns checks that "it" or "they" as the subject of what a
+// phrase that names no entity reports stands for that phrase, when the
+// pronoun acts and agrees with it in number.
+func TestReporterPronouns(t *testing.T) {
+	checkRelations(t, []relationCase{
+		{"The government said it would appeal the decision.", `"The government" -appeal-> "the decision"`, ""},
+		{"The lawyers said they would appeal to the supreme court.", `"The lawyers" -appeal_to-> "the supreme court"`, ""},
+		{"The ministers said it would cut jobs.", "", `"The ministers" -cut-> "jobs"`},
+		{"The minister said it depended on the weather.", "", `"The minister" -depend_on-> "the weather"`},
+	})
+}
+
 // TestAppositionNamesActor checks that a description naming no entity
 // acts as the entity its apposition names, and only then.
 func TestAppositionNamesActor(t *testing.T) {
