@@ -161,6 +161,20 @@ func (d *Document) CaseMarker(s Sentence, i int) string {
 	return ""
 }
 
+// Acts tells whether verb i (a document index) of sentence s has an
+// object or a verb as its open complement: "it would cut jobs", "it had
+// agreed to buy", not "it seemed unlikely". Later stages use it to tell a
+// pronoun that stands for an actor from "it" that stands for no one.
+func (d *Document) Acts(s Sentence, i int) bool {
+	for j := s.First; j < s.Last; j++ {
+		t := &d.Tokens[j]
+		if t.Head == i-s.First+1 && (t.DepRel == "obj" || t.DepRel == "xcomp" && t.UPOS == "VERB") {
+			return true
+		}
+	}
+	return false
+}
+
 // SentenceText returns the text a sentence covers.
 func (d *Document) SentenceText(s Sentence) string {
 	start, end := d.Span(s)

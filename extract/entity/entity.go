@@ -84,14 +84,12 @@ func (r *Resolver) unpersoned(doc *extract.Document) {
 		if ent.Type != "PER" {
 			continue
 		}
-		oneWord, titled, pointed := true, false, false
+		oneWord, pointed := true, false
 		for _, m := range ent.Mentions {
 			oneWord = oneWord && m.Len() == 1
-			_, t := r.titleBefore(doc, m)
-			titled = titled || t
 			pointed = pointed || pointedAtAsThing(doc, m)
 		}
-		if !titled && (oneWord || pointed) {
+		if (oneWord || pointed) && !r.titled(doc, ent) {
 			ent.Type = "ORG"
 		}
 	}
@@ -123,7 +121,7 @@ func pointedAtAsThing(doc *extract.Document, m extract.Span) bool {
 		case form == "it" && strings.HasPrefix(t.DepRel, "nsubj") && t.Head != 0:
 			c := s.First + t.Head - 1
 			ct := &doc.Tokens[c]
-			if ct.DepRel == "ccomp" && s.First+ct.Head-1 == verb && ct.UPOS == "VERB" && acts(doc, s, c) {
+			if ct.DepRel == "ccomp" && s.First+ct.Head-1 == verb && ct.UPOS == "VERB" && doc.Acts(s, c) {
 				return true
 			}
 		}
@@ -131,15 +129,11 @@ func pointedAtAsThing(doc *extract.Document, m extract.Span) bool {
 	return false
 }
 
-// acts tells whether verb c has an object or a verb as its complement:
-// "it would cut jobs", "it had agreed to buy", not "it seemed unlikely".
-func acts(doc *extract.Document, s extract.Sentence, c int) bool {
-	for j := s.First; j < s.Last; j++ {
-		t := &doc.Tokens[j]
-		if t.Head != c-s.First+1 {
-			continue
-		}
-		if t.DepRel == "obj" || t.DepRel == "xcomp" && t.UPOS == "VERB" {
+// titled tells whether a title is written before any of entity ent's
+// mentions.
+func (r *Resolver) titled(doc *extract.Document, ent *extract.Entity) bool {
+	for _, m := range ent.Mentions {
+		if _, ok := r.titleBefore(doc, m); ok {
 			return true
 		}
 	}

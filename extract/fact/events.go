@@ -62,8 +62,8 @@ func (r *reader) communicates(i, k int) bool {
 	return true
 }
 
-// after tells whether token d comes right after the argument of proposition
-// k in role role, which it then describes ("called the inquiry politically
+// after tells whether token d comes after the argument of proposition k in
+// role role, which it may then describe ("called the inquiry politically
 // motivated": "motivated" describes "the inquiry").
 func (r *reader) after(d int, role extract.Role, k int) bool {
 	a, ok := r.doc.Propositions[k].Arg(role)

@@ -380,12 +380,11 @@ func (r *reader) reporterOf(a extract.Argument) (extract.Argument, bool) {
 	if t.UPOS != "PRON" || (form != "it" && form != "they") || c < 0 || r.tok(c).DepRel != "ccomp" || r.tok(c).UPOS != "VERB" {
 		return extract.Argument{}, false
 	}
-	acts := false
+	// "they" is no one only rarely: an oblique will do ("they would
+	// appeal to the court").
+	acts := r.doc.Acts(r.sentenceOf(c), c)
 	for _, d := range r.dependents(c) {
-		switch rel := r.tok(d).DepRel; {
-		case rel == "obj", rel == "xcomp" && r.tok(d).UPOS == "VERB", form == "they" && rel == "obl":
-			acts = true
-		}
+		acts = acts || form == "they" && r.tok(d).DepRel == "obl"
 	}
 	v := r.headOf(c)
 	if !acts || v < 0 {
@@ -426,8 +425,10 @@ func (r *reader) proposition(k int) {
 	var subjects []extract.Ref
 	if hasSubj {
 		subjects = r.refs(subj)
-		if rep, ok := r.reporterOf(subj); ok && subjects[0].Kind == extract.Literal {
-			subj, subjects = rep, r.refs(rep)
+		if subjects[0].Kind == extract.Literal {
+			if rep, ok := r.reporterOf(subj); ok {
+				subj, subjects = rep, r.refs(rep)
+			}
 		}
 	}
 	r.quotes(k, subjects)

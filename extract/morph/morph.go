@@ -321,11 +321,12 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 // as a participle), its features from its own tag's.
 func (m *Model) ruleFor(lower, upos, xpos string) (analysis, bool) {
 	tags := tagKey(upos, xpos)
+	pooled, isVerb := pooledTags(upos, xpos)
 	var first analysis
 	found := false
 	for k := min(maxSuffix, utf8.RuneCountInString(lower)); k >= 0; k-- {
 		a, ok := m.rules[tags+"\t"+suffix(lower, k)]
-		if pooled, isVerb := pooledTags(upos, xpos); isVerb {
+		if isVerb {
 			var edit analysis
 			if edit, ok = m.rules[pooled+"\t"+suffix(lower, k)]; ok {
 				a.Cut, a.Add = edit.Cut, edit.Add

@@ -153,9 +153,9 @@ func mark(doc *extract.Document, s extract.Sentence, a extract.Argument, words [
 
 // Sentences runs the analysis stages (tagger, lemmatiser, parser, then
 // the time expressions, which the clause reader tells from what verbs act
-// on, and package clause) over tokenised sentences, one a line, and returns their
-// tuples as CaRB extractions of the lines as given. A sentence the stages
-// fail on stops the run with an error naming its line.
+// on, and package clause) over tokenised sentences, one a line, and
+// returns their tuples as CaRB extractions of the lines as given. A
+// sentence the stages fail on stops the run with an error naming its line.
 func Sentences(ctx context.Context, analysis extract.Pipeline, lines []string) ([]carb.Extraction, error) {
 	docs := make([]*extract.Document, len(lines))
 	words := make([][]string, len(lines))

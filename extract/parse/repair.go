@@ -107,9 +107,10 @@ func hasDependent(toks []extract.Token, head, except int, rel string) bool {
 // ("Shipping company Maersk diverted …", "bought rival Airbus", "Housing
 // Minister Sara Lindqvist resigned") read as a second subject or object of
 // the verb, or as a bare oblique or a bare singular object before its
-// subject ("German carmaker Holtz Motoren is recalling …"): a verb has at most one
-// of each in a Universal Dependencies tree, and an oblique noun without a
-// preposition says when or how much, which a noun before a name does not.
+// subject ("German carmaker Holtz Motoren is recalling …"): a verb has at
+// most one of each in a Universal Dependencies tree, and an oblique noun
+// without a preposition says when or how much, which a noun before a name
+// does not.
 // The noun becomes a compound of the name, as EWT writes titles before
 // names, so that the name heads the argument.
 func describedNames(toks []extract.Token) {
@@ -436,8 +437,9 @@ func appositiveNames(toks []extract.Token) {
 // will join": Marsh in parataxis to Arvex). Nothing stands between the two
 // phrases, no comma, no dash, which an apposition or a parataxis always
 // has, and the second starts with a title; the first name is the
-// organisation or place of that title. The second name takes the first's place in the sentence, and the
-// first becomes a compound of it, as EWT writes titles before names.
+// organisation or place of that title. The second name takes the first's
+// place in the sentence, and the first becomes a compound of it, as EWT
+// writes titles before names.
 func titledNames(toks []extract.Token) {
 	for j := range toks {
 		y := &toks[j]
@@ -625,9 +627,9 @@ func appositiveSubjects(toks []extract.Token) {
 				hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "nsubj:pass") {
 				break
 			}
-			switch toks[v].XPOS {
-			case "VBD", "VBZ", "VBP":
-			case "VBN":
+			switch {
+			case finite(toks[v].XPOS):
+			case toks[v].XPOS == "VBN":
 				if !hasDependent(toks, v+1, -1, "aux") && !hasDependent(toks, v+1, -1, "aux:pass") {
 					toks[v].XPOS, toks[v].Feats = "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
 				}
@@ -659,13 +661,16 @@ func relativeConjuncts(toks []extract.Token) {
 			if toks[r].Head != v+1 || !strings.HasPrefix(toks[r].DepRel, "nsubj") {
 				continue
 			}
-			if (toks[r].XPOS == "WDT" || toks[r].XPOS == "WP") && r > 0 && toks[r-1].XPOS == "," {
+			if (toks[r].XPOS == "WDT" || toks[r].XPOS == "WP") && toks[r-1].XPOS == "," {
 				toks[v].DepRel = "acl:relcl"
 			}
 			break
 		}
 	}
 }
+
+// finite tells whether a Penn tag is a verb's past or present tense.
+func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
 
 // verblessRoot tells whether word n is a noun at the root of a sentence
 // with no verb over it: no copula and no subject of its own.
@@ -715,8 +720,7 @@ func relativeAsides(toks []extract.Token) {
 				hasDependent(toks, f+1, -1, "nsubj") || hasDependent(toks, f+1, -1, "nsubj:pass") || hasDependent(toks, f+1, -1, "cc") {
 				break
 			}
-			x := toks[f].XPOS
-			if x != "VBD" && x != "VBZ" && x != "VBP" && !hasDependent(toks, f+1, -1, "aux") {
+			if !finite(toks[f].XPOS) && !hasDependent(toks, f+1, -1, "aux") {
 				break // a participle: "…, who was elected in 2020, seeking …"
 			}
 			raiseVerb(toks, n, f)
@@ -772,7 +776,7 @@ func adjectiveRoots(toks []extract.Token) {
 // but not two names that way: when the root is a proper noun and its
 // conjunct a verb whose subject, a proper noun too, and "and" come
 // between them, the verb is the root and the two names its coordinated
-// subjects. (Common nouns there cost dev UAS 0.20.)
+// subjects. (Common nouns there cost dev UAS 0.21.)
 func coordinatedSubjects(toks []extract.Token) {
 	for n := range toks {
 		if toks[n].Head != 0 || toks[n].UPOS != "PROPN" {
@@ -813,11 +817,8 @@ func asideBefore(toks []extract.Token, a, v int) bool {
 		return false
 	}
 	for f := v + 1; f < len(toks); f++ {
-		if toks[f].Head == a+1 && toks[f].DepRel == "conj" && toks[f-1].XPOS == "," {
-			switch toks[f].XPOS {
-			case "VBD", "VBZ", "VBP":
-				return true
-			}
+		if toks[f].Head == a+1 && toks[f].DepRel == "conj" && toks[f-1].XPOS == "," && finite(toks[f].XPOS) {
+			return true
 		}
 	}
 	return false
@@ -835,8 +836,7 @@ func asideBefore(toks []extract.Token, a, v int) bool {
 func headlineInfinitives(toks []extract.Token, words []word) {
 	root := -1
 	for i := range toks {
-		switch toks[i].XPOS {
-		case "VBD", "VBZ", "VBP", "MD":
+		if finite(toks[i].XPOS) || toks[i].XPOS == "MD" {
 			return
 		}
 		if toks[i].Head == 0 {
@@ -858,13 +858,7 @@ func headlineInfinitives(toks []extract.Token, words []word) {
 		if !to {
 			continue
 		}
-		for j := v + 1; j < len(toks); j++ {
-			if toks[j].Head == root+1 {
-				toks[j].Head = v + 1 // the headline's end
-			}
-		}
-		verb.Head, verb.DepRel = 0, "root"
-		toks[root].Head, toks[root].DepRel = v+1, "nsubj"
+		raiseVerb(toks, root, v)
 		return
 	}
 }
@@ -941,22 +935,35 @@ func reportingClauses(toks []extract.Token) {
 		if first == 0 || toks[first-1].XPOS != "," {
 			continue
 		}
-		last := true
-		for j := v + 1; j < len(toks); j++ {
-			last = last && (toks[j].UPOS == "PUNCT" || under(toks, j, v))
-		}
-		if !last {
+		if !endsSentence(toks, v) {
 			continue
 		}
-		main := verb.Head
-		for j := v + 1; j < len(toks); j++ {
-			if toks[j].Head == main && toks[j].UPOS == "PUNCT" {
-				toks[j].Head = v + 1 // the sentence's end
-			}
-		}
-		verb.Head, verb.DepRel = 0, "root"
-		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
+		reports(toks, v, verb.Head-1)
 	}
+}
+
+// endsSentence tells whether nothing but v's own words and punctuation
+// follows word v.
+func endsSentence(toks []extract.Token, v int) bool {
+	for j := v + 1; j < len(toks); j++ {
+		if toks[j].UPOS != "PUNCT" && !under(toks, j, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// reports makes verb v the root, reporting the clause headed by main,
+// which becomes its complement (ccomp); the sentence's end punctuation,
+// hung on main after v, goes to v.
+func reports(toks []extract.Token, v, main int) {
+	for j := v + 1; j < len(toks); j++ {
+		if toks[j].Head == main+1 && toks[j].UPOS == "PUNCT" {
+			toks[j].Head = v + 1
+		}
+	}
+	toks[v].Head, toks[v].DepRel = 0, "root"
+	toks[main].Head, toks[main].DepRel = v+1, "ccomp"
 }
 
 // reportingConjuncts repairs a reporting clause after what it reports
@@ -1005,24 +1012,14 @@ func reportingConjuncts(toks []extract.Token) {
 		if first == 0 || toks[first-1].XPOS != "," || !onlyCommas(toks, last+1, v) && last+1 != v {
 			continue
 		}
-		end := true
-		for j := v + 1; j < len(toks); j++ {
-			end = end && (toks[j].UPOS == "PUNCT" || under(toks, j, v))
-		}
-		if !end {
+		if !endsSentence(toks, v) {
 			continue
-		}
-		for j := v + 1; j < len(toks); j++ {
-			if toks[j].Head == main && toks[j].UPOS == "PUNCT" {
-				toks[j].Head = v + 1 // the sentence's end
-			}
 		}
 		for j := last + 1; j < v; j++ {
 			toks[j].Head = v + 1 // the comma before the verb
 		}
-		verb.Head, verb.DepRel = 0, "root"
+		reports(toks, v, main-1)
 		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
-		toks[main-1].Head, toks[main-1].DepRel = v+1, "ccomp"
 	}
 }
 
@@ -1037,12 +1034,7 @@ func reportingConjuncts(toks []extract.Token) {
 func subordinatedClauses(toks []extract.Token, words []word) {
 	for v := 1; v < len(toks); v++ {
 		verb := &toks[v]
-		switch verb.XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if verb.DepRel != "conj" || verb.Head == 0 || verb.Head-1 >= v || hasDependent(toks, v+1, -1, "cc") ||
+		if !finite(verb.XPOS) || verb.DepRel != "conj" || verb.Head == 0 || verb.Head-1 >= v || hasDependent(toks, v+1, -1, "cc") ||
 			hasDependent(toks, v+1, -1, "nsubj") || toks[v-1].UPOS == "PUNCT" {
 			continue
 		}
@@ -1188,12 +1180,7 @@ func participleComplements(toks []extract.Token) {
 func subjectRelatives(toks []extract.Token, words []word) {
 	for v := range toks {
 		verb := &toks[v]
-		switch verb.XPOS {
-		case "VBD", "VBZ", "VBP":
-		default:
-			continue
-		}
-		if verb.DepRel != "acl:relcl" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "nsubj") ||
+		if !finite(verb.XPOS) || verb.DepRel != "acl:relcl" || verb.Head == 0 || verb.Head-1 > v || hasDependent(toks, v+1, -1, "nsubj") ||
 			hasDependent(toks, v+1, -1, "nsubj:pass") || !hasDependent(toks, v+1, -1, "obj") {
 			continue
 		}
