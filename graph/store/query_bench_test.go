@@ -170,3 +170,52 @@ func buildNewsStore(b *testing.B, path string, v vocab.Vocab, articles int) stri
 	sort.Strings(names)
 	return names[0]
 }
+
+// BenchmarkGizmoResults measures what Gizmo costs a result, apart from
+// the store: one node with as many out-edges as the partners' partners of
+// BenchmarkQueryShapes' actor on the 10M-quad store (29,413), in a store
+// small enough to stay in memory. "out-all" is the cheapest query with
+// that many results, one step from one node; "out-count" the same
+// traversal without the results' values and Gizmo's delivery of each;
+// "emit-loop" delivery alone, a script emitting as many strings. What
+// "out-all" takes is a floor under any Gizmo query giving as many nodes.
+func BenchmarkGizmoResults(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "results.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const n = 29413
+	hub, p := quad.IRI("https://example.org/hub"), quad.IRI("https://example.org/p")
+	qs := make([]quad.Quad, n)
+	for i := range qs {
+		qs[i] = quad.Quad{Subject: hub, Predicate: p, Object: quad.IRI(fmt.Sprintf("https://example.org/node/%d", i))}
+	}
+	if _, _, err := s.ReplaceGraphs(ctx, []Graph{{Label: quad.IRI("https://example.org/g"), Quads: qs}}); err != nil {
+		b.Fatal(err)
+	}
+	out := fmt.Sprintf("g.V(%q).Out(%q)", hub.String(), p.String())
+	for _, sh := range []struct{ name, src string }{
+		{"out-all", out + ".All()"},
+		{"out-count", "g.Emit(" + out + ".Count())"},
+		{"emit-loop", fmt.Sprintf(`for (var i = 0; i < %d; i++) { g.Emit("<https://example.org/node/" + i + ">") }`, n)},
+	} {
+		b.Run(sh.name, func(b *testing.B) {
+			var times []time.Duration
+			results := 0
+			for b.Loop() {
+				start := time.Now()
+				res, err := s.Query(ctx, sh.src, 100000)
+				if err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+				results = len(res)
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/query")
+			b.ReportMetric(float64(results), "results")
+		})
+	}
+}
