@@ -98,7 +98,9 @@ func (r *Resolver) unpersoned(doc *extract.Document) {
 // pointedAtAsThing tells whether the name at m is the subject of a verb
 // whose clause has "its" after the name ("raised its forecast"), or that
 // reports a clause whose subject is "it" acting ("said it would cut 3,000
-// jobs", not "said it was difficult", where "it" is no one).
+// jobs", not "said it was difficult", where "it" is no one). A conjunct
+// verb with no subject of its own has the name as subject too ("denied
+// the accusation and said it would appeal").
 func pointedAtAsThing(doc *extract.Document, m extract.Span) bool {
 	s := doc.Sentences[sentenceOf(doc, m.First)]
 	h := m.Last - 1 // the name's last word, or the word its others hang on
@@ -110,23 +112,47 @@ func pointedAtAsThing(doc *extract.Document, m extract.Span) bool {
 	if !strings.HasPrefix(doc.Tokens[h].DepRel, "nsubj") || doc.Tokens[h].Head == 0 {
 		return false
 	}
-	verb := s.First + doc.Tokens[h].Head - 1
+	verbs := subjectVerbs(doc, s, s.First+doc.Tokens[h].Head-1)
 	for i := m.Last; i < s.Last; i++ {
 		t := &doc.Tokens[i]
 		form := strings.ToLower(doc.Form(t))
 		switch {
-		case form == "its" && t.DepRel == "nmod:poss" && t.Head != 0 && s.First+t.Head-1 != verb &&
-			doc.Tokens[s.First+t.Head-1].Head == doc.Tokens[h].Head:
-			return true // "raised its forecast": its → forecast → raised
+		case form == "its" && t.DepRel == "nmod:poss" && t.Head != 0:
+			n := s.First + t.Head - 1
+			if nt := &doc.Tokens[n]; !slices.Contains(verbs, n) && nt.Head != 0 && slices.Contains(verbs, s.First+nt.Head-1) {
+				return true // "raised its forecast": its → forecast → raised
+			}
 		case form == "it" && strings.HasPrefix(t.DepRel, "nsubj") && t.Head != 0:
 			c := s.First + t.Head - 1
 			ct := &doc.Tokens[c]
-			if ct.DepRel == "ccomp" && s.First+ct.Head-1 == verb && ct.UPOS == "VERB" && doc.Acts(s, c) {
+			if ct.DepRel == "ccomp" && ct.Head != 0 && slices.Contains(verbs, s.First+ct.Head-1) && ct.UPOS == "VERB" && doc.Acts(s, c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// subjectVerbs returns verb, a token of sentence s, and the verbs
+// conjoined to it that have no subject of their own, which share its.
+func subjectVerbs(doc *extract.Document, s extract.Sentence, verb int) []int {
+	verbs := []int{verb}
+	for c := verb + 1; c < s.Last; c++ {
+		ct := &doc.Tokens[c]
+		if ct.DepRel != "conj" || s.First+ct.Head-1 != verb || ct.UPOS != "VERB" {
+			continue
+		}
+		own := false
+		for i := s.First; i < s.Last; i++ {
+			if d := &doc.Tokens[i]; s.First+d.Head-1 == c && d.Head != 0 && strings.HasPrefix(d.DepRel, "nsubj") {
+				own = true
+			}
+		}
+		if !own {
+			verbs = append(verbs, c)
+		}
+	}
+	return verbs
 }
 
 // titled tells whether a title is written before any of entity ent's

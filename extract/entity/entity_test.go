@@ -139,11 +139,16 @@ func TestUnpersoned(t *testing.T) {
 		{"Airbus delivered 60 jets in March.", "Airbus", "ORG"},
 		{"Goldman Sachs raised its forecast for oil prices.", "Goldman Sachs", "ORG"},
 		{"Pellion Pharma said on Monday it had agreed to acquire a rival.", "Pellion Pharma", "ORG"},
+		// "it" reported by a conjunct that shares the name's subject.
+		{"Vale Norte denied the accusation and said it would challenge the fine in court.", "Vale Norte", "ORG"},
+		{"Kestrel Foods closed two plants and moved its headquarters to Leeds.", "Kestrel Foods", "ORG"},
 		// A person: a full name, a title, "his" or "her", "it" as no one.
 		{"Maria Lopez raised her forecast for oil prices.", "Maria Lopez", "PER"},
 		{"Turkish President Erdogan welcomed the plan.", "Erdogan", "PER"},
 		{"Maria Lopez said it was too early to tell.", "Maria Lopez", "PER"},
 		{"Maria Lopez said it seemed unlikely.", "Maria Lopez", "PER"},
+		// A conjunct with a subject of its own reports for that one.
+		{"Maria Lopez left early and the board said it would meet again.", "Maria Lopez", "PER"},
 	}
 	m, err := pipeline.Embedded()
 	if err != nil {
