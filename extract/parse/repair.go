@@ -26,6 +26,7 @@ func repair(toks []extract.Token, words []word) {
 	titledNames(toks)
 	nameAppositions(toks)
 	objectAppositions(toks)
+	namedObjects(toks)
 	appositiveSubjects(toks)
 	relativeAsides(toks)
 	adjectiveRoots(toks)
@@ -138,6 +139,38 @@ func describedNames(toks []extract.Token) {
 			continue
 		}
 		noun.Head, noun.DepRel = m+1, "compound"
+	}
+}
+
+// namedObjects repairs a name after an object that it names, read as the
+// subject of the noun after it ("fined the mining company Vale Norte 250
+// million reais": Vale Norte the subject of reais). A noun takes a subject
+// only with a copula in a Universal Dependencies tree, so a name right
+// after a verb's object, the subject of a noun without one that hangs on
+// the same verb, is the object's apposition, as "arrested the opposition
+// leader Tomas Brill" is parsed.
+func namedObjects(toks []extract.Token) {
+	for m := range toks {
+		name := &toks[m]
+		if name.UPOS != "PROPN" || name.DepRel != "nsubj" || name.Head <= m+1 {
+			continue
+		}
+		h := name.Head - 1
+		if toks[h].UPOS != "NOUN" || toks[h].Head == 0 || hasDependent(toks, h+1, -1, "cop") {
+			continue
+		}
+		first := m // the name's first word: "Vale" of "Vale Norte" heads it here
+		for first > 0 && toks[first-1].Head == m+1 && (toks[first-1].DepRel == "compound" || toks[first-1].DepRel == "flat") {
+			first--
+		}
+		if first == 0 {
+			continue
+		}
+		obj := &toks[first-1]
+		if obj.UPOS != "NOUN" || obj.DepRel != "obj" || obj.Head != toks[h].Head {
+			continue
+		}
+		name.Head, name.DepRel = first, "appos"
 	}
 }
 

@@ -689,6 +689,27 @@ func TestTitledNames(t *testing.T) {
 	})
 }
 
+func TestNamedObjects(t *testing.T) {
+	tests := []repairCase{
+		{"a name read as the subject of the noun after it", // fined the company Vale Norte 250 reais
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:7:nsubj PROPN:4:flat NUM:7:nummod NOUN:1:obl",
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:3:appos PROPN:4:flat NUM:7:nummod NOUN:1:obl"},
+		{"the name's head last", // fined the bank Credit Alpin 2 francs
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:5:compound PROPN:7:nsubj NUM:7:nummod NOUN:1:obl",
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:5:compound PROPN:3:appos NUM:7:nummod NOUN:1:obl"},
+		{"a noun with a copula: left alone", // told the court Khan is a liar
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:7:nsubj AUX:7:cop DET:7:det NOUN:1:ccomp",
+			"VERB:0:root DET:3:det NOUN:1:obj PROPN:7:nsubj AUX:7:cop DET:7:det NOUN:1:ccomp"},
+		{"the noun on another verb: left alone",
+			"VERB:0:root NOUN:1:obj PROPN:5:nsubj VERB:1:conj NOUN:4:obl",
+			"VERB:0:root NOUN:1:obj PROPN:5:nsubj VERB:1:conj NOUN:4:obl"},
+		{"no object before the name: left alone",
+			"VERB:0:root ADP:3:case NOUN:1:obl PROPN:5:nsubj NOUN:1:obl",
+			"VERB:0:root ADP:3:case NOUN:1:obl PROPN:5:nsubj NOUN:1:obl"},
+	}
+	checkRepair(t, namedObjects, tests)
+}
+
 func TestDescribedNames(t *testing.T) {
 	tests := []repairCase{
 		{"two subjects", // Shipping company Maersk diverted vessels
