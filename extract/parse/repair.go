@@ -29,6 +29,7 @@ func repair(toks []extract.Token, words []word) {
 	namedObjects(toks)
 	appositiveSubjects(toks)
 	relativeAsides(toks)
+	relativeParticiples(toks)
 	adjectiveRoots(toks)
 	coordinatedSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -757,6 +758,41 @@ func relativeAsides(toks []extract.Token) {
 				break // a participle: "…, who was elected in 2020, seeking …"
 			}
 			raiseVerb(toks, n, f)
+			break
+		}
+	}
+}
+
+// relativeParticiples repairs the main verb after a relative clause set
+// off by commas read as a participle before a noun ("Local residents, who
+// lost their homes in the flood, demanded compensation": "demanded" an
+// adjective of "compensation", made a second object of "lost"), which
+// leaves the sentence without a main verb. A verb takes one object in a
+// Universal Dependencies tree: when a root noun with no copula or subject
+// of its own has a relative clause with two, and the later one has a
+// past-tense or participle modifier right after a comma, that word is the
+// sentence's verb and the noun its object.
+func relativeParticiples(toks []extract.Token) {
+	for n := range toks {
+		if !verblessRoot(toks, n) {
+			continue
+		}
+		for a := n + 2; a+1 < len(toks); a++ {
+			p := &toks[a]
+			if (p.XPOS != "VBN" && p.XPOS != "VBD") || p.DepRel != "amod" || p.Head <= a+1 || toks[a-1].XPOS != "," {
+				continue
+			}
+			o := p.Head - 1
+			if !within(toks, o, a+1, o) || toks[o].DepRel != "obj" {
+				continue
+			}
+			v := toks[o].Head - 1
+			if v < 0 || toks[v].DepRel != "acl:relcl" || toks[v].Head != n+1 || !hasDependent(toks, v+1, o+1, "obj") {
+				continue
+			}
+			p.UPOS, p.XPOS, p.Feats = "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+			toks[o].Head = a + 1
+			raiseVerb(toks, n, a)
 			break
 		}
 	}

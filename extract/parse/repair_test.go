@@ -625,6 +625,25 @@ func TestRelativeAsides(t *testing.T) {
 	})
 }
 
+// TestRelativeParticiples checks the repair of the main verb after a
+// relative clause read as a participle of the noun after it.
+func TestRelativeParticiples(t *testing.T) {
+	checkRepair(t, relativeParticiples, []repairCase{
+		{"the verb an adjective of a second object", // residents , who lost homes , demanded compensation .
+			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl NOUN:4:obj PUNCT/,:7:punct VERB/VBN:8:amod NOUN:4:obj PUNCT/.:1:punct",
+			"NOUN:7:nsubj PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl NOUN:4:obj PUNCT/,:7:punct VERB/VBD:0:root NOUN:7:obj PUNCT/.:7:punct"},
+		{"one object: left alone", // residents , who lost , demanded compensation
+			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:6:punct VERB/VBN:7:amod NOUN:4:obj",
+			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:6:punct VERB/VBN:7:amod NOUN:4:obj"},
+		{"no comma before it: left alone", // residents who lost homes and demanded compensation
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj CCONJ:6:cc VERB/VBN:7:amod NOUN:3:obj",
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj CCONJ:6:cc VERB/VBN:7:amod NOUN:3:obj"},
+		{"a root with a subject: left alone",
+			"PRON:2:nsubj NOUN:0:root PUNCT/,:5:punct PRON:5:nsubj VERB/VBD:2:acl:relcl NOUN:5:obj PUNCT/,:8:punct VERB/VBN:9:amod NOUN:5:obj",
+			"PRON:2:nsubj NOUN:0:root PUNCT/,:5:punct PRON:5:nsubj VERB/VBD:2:acl:relcl NOUN:5:obj PUNCT/,:8:punct VERB/VBN:9:amod NOUN:5:obj"},
+	})
+}
+
 // TestAdjectiveRoots checks the repair of a demonym read as the root with
 // the name after it as its object.
 func TestAdjectiveRoots(t *testing.T) {
