@@ -1095,7 +1095,9 @@ func reportingConjuncts(toks []extract.Token) {
 // subordinatedClauses repairs a clause after "after", "before", "since",
 // "until" or "till" read as the word's noun phrase, its verb left a
 // conjunct of the verb before ("cancelled flights after its pilots went
-// on strike": pilots → nmod with "after", went → conj of cancelled).
+// on strike": pilots → nmod with "after", went → conj of cancelled), or
+// an adverbial clause without a subject ("returned to work after their
+// union reached an agreement").
 // These words head clauses as well as nouns; a finite verb right after
 // the noun, joined to a verb before without "and", "or" or a comma, is
 // the verb of that clause: it becomes an adverbial clause with the word
@@ -1103,7 +1105,7 @@ func reportingConjuncts(toks []extract.Token) {
 func subordinatedClauses(toks []extract.Token, words []word) {
 	for v := 1; v < len(toks); v++ {
 		verb := &toks[v]
-		if !finite(verb.XPOS) || verb.DepRel != "conj" || verb.Head == 0 || verb.Head-1 >= v || hasDependent(toks, v+1, -1, "cc") ||
+		if !finite(verb.XPOS) || verb.DepRel != "conj" && verb.DepRel != "advcl" || verb.Head == 0 || verb.Head-1 >= v || hasDependent(toks, v+1, -1, "cc") ||
 			hasDependent(toks, v+1, -1, "nsubj") || toks[v-1].UPOS == "PUNCT" {
 			continue
 		}
