@@ -24,7 +24,7 @@ func (r *reader) findEvents() {
 		t := r.tok(i)
 		lemma := strings.ToLower(t.Lemma)
 		switch {
-		case t.UPOS == "NOUN" && (communication[lemma] || r.lightObject(i, props)):
+		case t.UPOS == "NOUN" && (communication[lemma] && !r.appeal(i) || r.lightObject(i, props)):
 			e := r.nounEvent(i, lemma)
 			r.main[e] = r.main[e] || r.lightObject(i, props) || strings.HasPrefix(t.DepRel, "nsubj")
 		case t.UPOS == "VERB" && communication[lemma]:
@@ -60,6 +60,39 @@ func (r *reader) communicates(i, k int) bool {
 		}
 	}
 	return true
+}
+
+// appeal tells whether noun i is a call in its sense of a demand: with
+// the infinitive or the "for" of what is demanded ("faced calls to
+// resign", "growing calls for a ceasefire"), as the verb is in "called
+// for early elections" (see communicates). A call of some medium or
+// between people ("a phone call", "the call with Trump") is one they
+// had, whatever the parser hung on it.
+func (r *reader) appeal(i int) bool {
+	if !strings.EqualFold(r.tok(i).Lemma, "call") {
+		return false
+	}
+	demand := false
+	for _, d := range r.dependents(i) {
+		t := r.tok(d)
+		switch {
+		case t.DepRel == "compound", t.DepRel == "nmod" && (r.hasCase(d, "with") || r.hasCase(d, "between")):
+			return false
+		case t.DepRel == "acl" && t.XPOS == "VB" && r.hasMark(d), t.DepRel == "nmod" && r.hasCase(d, "for"):
+			demand = true
+		}
+	}
+	return demand
+}
+
+// hasCase tells whether token i has the preposition prep.
+func (r *reader) hasCase(i int, prep string) bool {
+	for _, d := range r.dependents(i) {
+		if t := r.tok(d); t.DepRel == "case" && strings.EqualFold(t.Lemma, prep) {
+			return true
+		}
+	}
+	return false
 }
 
 // after tells whether token d comes after the argument of proposition k in

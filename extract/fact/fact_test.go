@@ -279,6 +279,12 @@ func TestCallSenses(t *testing.T) {
 		"The United Nations called on all armed groups to respect aid workers.": 0,
 		"Opposition parties called for early elections.":                        0,
 		"The union called a strike for Monday.":                                 0,
+		// The noun: a demand with its infinitive or its "for".
+		"The minister faced calls to resign.":                0,
+		"There were growing calls for a ceasefire.":          0,
+		"Putin and Trump held a phone call on Friday.":       1,
+		"The call lasted an hour.":                           1,
+		"Officials described a phone call for urgent talks.": 2,
 	} {
 		doc := analyse(t, text)
 		calls := 0
