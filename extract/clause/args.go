@@ -444,7 +444,9 @@ func (c *clauses) argSpan(k int) extract.Span {
 			// A time the parser hung on the noun before it says when,
 			// not which: a bare one ("handed to the council last
 			// month"), and a day on the subject ("A federal judge on
-			// Friday blocked …"). A date's own parts ("July 1985") stay,
+			// Friday blocked …") or an oblique ("raised rates by a
+			// point on Friday"). The fact reader dates the clause
+			// with it (fact.timeOfArgument). A date's own parts ("July 1985") stay,
 			// and so do times with "of" or "in", which do tell which
 			// ("the rock band of the 1980s", "the champions in 2005").
 			if !c.isTime(d) || c.isTime(c.head(d)) {
@@ -454,7 +456,7 @@ func (c *clauses) argSpan(k int) extract.Span {
 			case "nmod:unmarked", "nmod:tmod":
 				return true
 			case "nmod":
-				return c.head(d) == k && c.rel(k) == "nsubj" && c.preposition(d) == "on"
+				return c.head(d) == k && (c.rel(k) == "nsubj" || c.rel(k) == "obl") && c.preposition(d) == "on"
 			}
 			return false
 		}

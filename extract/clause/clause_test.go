@@ -401,9 +401,20 @@ func TestTimeIsNoModifier(t *testing.T) {
 7	1980s	1980s	NOUN	NNS	_	4	nmod	_	SpaceAfter=No
 8	.	.	PUNCT	.	_	2	punct	_	_
 `
+	const raised = `1	It	it	PRON	PRP	_	2	nsubj	_	_
+2	raised	raise	VERB	VBD	_	0	root	_	_
+3	rates	rate	NOUN	NNS	_	2	obj	_	_
+4	by	by	ADP	IN	_	6	case	_	_
+5	a	a	DET	DT	_	6	det	_	_
+6	point	point	NOUN	NN	_	2	obl	_	_
+7	on	on	ADP	IN	_	8	case	_	_
+8	Friday	Friday	PROPN	NNP	_	6	nmod	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	2	punct	_	_
+`
 	checkPropositions(t, []propCase{
 		{handed, "hand", "hand(subject=Officials; object=the petition; oblique:to=the council)"},
 		{judge, "block", "block(subject=A judge; object=the order)"},
+		{raised, "raise", "raise(subject=It; object=rates; oblique:by=a point)"},
 		{band, "become", "become(subject=They; complement=a band of the 1980s)"},
 		{closed, "close", "close(subject=It; oblique:in=July 1985)"},
 	})

@@ -336,7 +336,7 @@ func (r *reader) timesOf(h int) (date, duration string) {
 		// The expression's head is its word attached outside it.
 		attached := false
 		for i := t.First; i < t.Last; i++ {
-			if hd := r.headOf(i); hd == h {
+			if hd := r.headOf(i); hd == h || hd >= 0 && (hd < t.First || hd >= t.Last) && r.headOf(hd) == h && r.timeOfArgument(i, hd) {
 				attached = true
 			}
 		}
@@ -351,6 +351,23 @@ func (r *reader) timesOf(h int) (date, duration string) {
 		}
 	}
 	return date, duration
+}
+
+// timeOfArgument tells whether time word i, hung on word a, an argument
+// of a predicate, says when the predicate happened rather than which a
+// is, as the clause reader leaves it out of a's words (see argSpan): a
+// bare time ("handed the council a report last month"), or a day with
+// "on" on a subject or an oblique ("raised its rate by half a point on
+// Thursday").
+func (r *reader) timeOfArgument(i, a int) bool {
+	switch r.tok(i).DepRel {
+	case "nmod:unmarked", "nmod:tmod":
+		return true
+	case "nmod":
+		rel := r.tok(a).DepRel
+		return (rel == "nsubj" || rel == "obl") && r.doc.CaseMarker(r.sentenceOf(i), i) == "on"
+	}
+	return false
 }
 
 // timeIn returns the time expression an argument consists of, if any.

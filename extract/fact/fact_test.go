@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/clause"
@@ -420,5 +421,44 @@ func TestContinuedQuotes(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("quotes %q, want %q (the last quote follows a sentence of the writer's)", got, want)
+	}
+}
+
+// TestArgumentTimes checks that a time the parser hung on an argument
+// dates the relation, as one on the verb does, and that a time that says
+// which thing is meant does not.
+func TestArgumentTimes(t *testing.T) {
+	tests := []struct {
+		text, predicate string
+		dated           bool
+	}{
+		{"The central bank raised its main rate by half a point on Thursday.", "raise_by", true},
+		{"The central bank raised its main rate on Thursday.", "raise", true},
+		{"The central bank raised its main rate by half a point.", "raise_by", false},
+		{"Kovac praised the champions of 2005.", "praise", false},
+	}
+	m, err := pipeline.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		// Published on a Monday, so that "Thursday" has a date.
+		doc := &extract.Document{Text: tt.text, Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}
+		if err := m.Extraction().Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range doc.Relations {
+			if r.Predicate != tt.predicate {
+				continue
+			}
+			found = true
+			if (r.Date != "") != tt.dated {
+				t.Errorf("%s: %s dated %q, want dated %v", tt.text, r.Predicate, r.Date, tt.dated)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s relation in %v", tt.text, tt.predicate, relations(doc))
+		}
 	}
 }
