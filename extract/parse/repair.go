@@ -23,6 +23,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeSubjects(toks)
 	relativeConjuncts(toks)
 	appositiveNames(toks)
+	appositiveConjuncts(toks)
 	titledNames(toks)
 	nameAppositions(toks)
 	objectAppositions(toks)
@@ -30,6 +31,7 @@ func repair(toks []extract.Token, words []word) {
 	appositiveSubjects(toks)
 	relativeAsides(toks)
 	relativeParticiples(toks)
+	relativeReductions(toks)
 	adjectiveRoots(toks)
 	coordinatedSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -465,6 +467,46 @@ func appositiveNames(toks []extract.Token) {
 	}
 }
 
+// appositiveConjuncts repairs a subject with a name in apposition, or a
+// name with its description, read as two coordinated subjects ("A Chinese
+// carmaker, Lianfeng Motors, opened …": Motors a conjunct of carmaker).
+// Coordinated subjects are joined by "and" or "or", at least before the
+// last; a noun and a name side by side between commas, the second with no
+// coordinator, the only conjunct of the first and followed by the verb,
+// are one thing named twice: the second becomes the first's apposition.
+func appositiveConjuncts(toks []extract.Token) {
+	for c := range toks {
+		conj := &toks[c]
+		if conj.DepRel != "conj" || conj.Head == 0 || hasDependent(toks, c+1, -1, "cc") {
+			continue
+		}
+		s := conj.Head - 1
+		subj := &toks[s]
+		if subj.DepRel != "nsubj" && subj.DepRel != "nsubj:pass" || subj.Head == 0 {
+			continue
+		}
+		pair := subj.UPOS == "NOUN" && conj.UPOS == "PROPN" || subj.UPOS == "PROPN" && conj.UPOS == "NOUN"
+		if !pair || hasDependent(toks, s+1, c+1, "conj") {
+			continue
+		}
+		v := subj.Head - 1
+		first, last := phraseBounds(toks, c)
+		for first < c && toks[first].UPOS == "PUNCT" {
+			first++ // the comma before, which the parser may hang on it
+		}
+		switch toks[first].UPOS {
+		case "ADP", "ADV", "CCONJ", "SCONJ":
+			continue // "Zane, along with friend Derek Stevens, announced"
+		}
+		if s > first || first < 1 || toks[first-1].XPOS != "," || !within(toks, s, s, first-1) ||
+			last+2 != v || toks[last+1].XPOS != "," {
+			continue
+		}
+		toks[first-1].Head, toks[last+1].Head = c+1, c+1
+		conj.DepRel = "appos"
+	}
+}
+
 // titledNames repairs a name read as the head of the phrase of another
 // name that follows it with its title ("Pellion chief executive Sofia
 // Brandt said": Brandt an apposition of Pellion; "Arvex founder Leon Marsh
@@ -766,12 +808,13 @@ func relativeAsides(toks []extract.Token) {
 // relativeParticiples repairs the main verb after a relative clause set
 // off by commas read as a participle before a noun ("Local residents, who
 // lost their homes in the flood, demanded compensation": "demanded" an
-// adjective of "compensation", made a second object of "lost"), which
-// leaves the sentence without a main verb. A verb takes one object in a
-// Universal Dependencies tree: when a root noun with no copula or subject
-// of its own has a relative clause with two, and the later one has a
-// past-tense or participle modifier right after a comma, that word is the
-// sentence's verb and the noun its object.
+// adjective of "compensation", made a second object of "lost", or a noun
+// conjunct of it), which leaves the sentence without a main verb. A verb
+// takes one object in a Universal Dependencies tree, and is conjoined to
+// a noun without a coordinator in none: when a root noun with no copula
+// or subject of its own has a relative clause with such a noun, which has
+// a past-tense or participle modifier right after a comma, that word is
+// the sentence's verb and the noun its object.
 func relativeParticiples(toks []extract.Token) {
 	for n := range toks {
 		if !verblessRoot(toks, n) {
@@ -783,16 +826,56 @@ func relativeParticiples(toks []extract.Token) {
 				continue
 			}
 			o := p.Head - 1
-			if !within(toks, o, a+1, o) || toks[o].DepRel != "obj" {
+			if !within(toks, o, a+1, o) {
 				continue
 			}
 			v := toks[o].Head - 1
-			if v < 0 || toks[v].DepRel != "acl:relcl" || toks[v].Head != n+1 || !hasDependent(toks, v+1, o+1, "obj") {
+			if v < 0 || toks[v].DepRel != "acl:relcl" || toks[v].Head != n+1 {
 				continue
 			}
+			secondObject := toks[o].DepRel == "obj" && hasDependent(toks, v+1, o+1, "obj")
+			nounConjunct := toks[o].DepRel == "conj" && toks[o].UPOS == "NOUN" && toks[v].UPOS == "VERB" && !hasDependent(toks, o+1, -1, "cc")
+			if !secondObject && !nounConjunct {
+				continue
+			}
+			toks[o].DepRel = "obj"
 			p.UPOS, p.XPOS, p.Feats = "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
 			toks[o].Head = a + 1
 			raiseVerb(toks, n, a)
+			break
+		}
+	}
+}
+
+// relativeReductions repairs the main verb after a relative clause read
+// as a reduced relative clause on the relative clause's last noun ("Two
+// businessmen who paid the bribes received suspended sentences":
+// "received" a clause on "bribes"), which leaves the sentence without a
+// main verb. A reduced relative clause is a participle ("the bribes
+// received by officials"); when a root noun with no copula or subject of
+// its own has a relative clause, and a verb in a past or present tense
+// with no subject hangs on a noun of that clause as such, right after the
+// noun's phrase, that verb is the sentence's.
+func relativeReductions(toks []extract.Token) {
+	for n := range toks {
+		if !verblessRoot(toks, n) {
+			continue
+		}
+		for f := n + 2; f < len(toks); f++ {
+			verb := &toks[f]
+			if !finite(verb.XPOS) || verb.DepRel != "acl" || verb.Head == 0 ||
+				hasDependent(toks, f+1, -1, "nsubj") || hasDependent(toks, f+1, -1, "nsubj:pass") {
+				continue
+			}
+			h := verb.Head - 1
+			v := h
+			for v >= 0 && toks[v].DepRel != "acl:relcl" {
+				v = toks[v].Head - 1
+			}
+			if v < 0 || toks[v].Head != n+1 || h >= f || !within(toks, h, h, f) {
+				continue
+			}
+			raiseVerb(toks, n, f)
 			break
 		}
 	}

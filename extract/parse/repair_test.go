@@ -638,6 +638,12 @@ func TestRelativeParticiples(t *testing.T) {
 		{"the verb an adjective of a second object", // residents , who lost homes , demanded compensation .
 			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl NOUN:4:obj PUNCT/,:7:punct VERB/VBN:8:amod NOUN:4:obj PUNCT/.:1:punct",
 			"NOUN:7:nsubj PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl NOUN:4:obj PUNCT/,:7:punct VERB/VBD:0:root NOUN:7:obj PUNCT/.:7:punct"},
+		{"the verb an adjective of a noun conjunct", // Sadiq , who visited , promised compensation .
+			"PROPN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:7:punct VERB/VBN:7:amod NOUN:4:conj PUNCT/.:1:punct",
+			"PROPN:6:nsubj PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:7:punct VERB/VBD:0:root NOUN:6:obj PUNCT/.:6:punct"},
+		{"a conjunct with a coordinator: left alone", // Sadiq , who visited , and promised compensation
+			"PROPN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:8:punct CCONJ:8:cc VERB/VBN:8:amod NOUN:4:conj",
+			"PROPN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:8:punct CCONJ:8:cc VERB/VBN:8:amod NOUN:4:conj"},
 		{"one object: left alone", // residents , who lost , demanded compensation
 			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:6:punct VERB/VBN:7:amod NOUN:4:obj",
 			"NOUN:0:root PUNCT/,:4:punct PRON:4:nsubj VERB/VBD:1:acl:relcl PUNCT/,:6:punct VERB/VBN:7:amod NOUN:4:obj"},
@@ -647,6 +653,25 @@ func TestRelativeParticiples(t *testing.T) {
 		{"a root with a subject: left alone",
 			"PRON:2:nsubj NOUN:0:root PUNCT/,:5:punct PRON:5:nsubj VERB/VBD:2:acl:relcl NOUN:5:obj PUNCT/,:8:punct VERB/VBN:9:amod NOUN:5:obj",
 			"PRON:2:nsubj NOUN:0:root PUNCT/,:5:punct PRON:5:nsubj VERB/VBD:2:acl:relcl NOUN:5:obj PUNCT/,:8:punct VERB/VBN:9:amod NOUN:5:obj"},
+	})
+}
+
+// TestRelativeReductions checks the repair of the main verb after a
+// relative clause read as a reduced relative clause on its last noun.
+func TestRelativeReductions(t *testing.T) {
+	checkRepair(t, relativeReductions, []repairCase{
+		{"a past tense on the relative clause's object", // businessmen who paid bribes received sentences .
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBD:4:acl NOUN:5:obj PUNCT/.:1:punct",
+			"NOUN:5:nsubj PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBD:0:root NOUN:5:obj PUNCT/.:5:punct"},
+		{"a participle: left alone", // businessmen who paid bribes received by officials
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBN:4:acl ADP:7:case NOUN:5:obl:agent",
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBN:4:acl ADP:7:case NOUN:5:obl:agent"},
+		{"outside a relative clause: left alone", // reports of bribes received sentences
+			"NOUN:0:root ADP:3:case NOUN:1:nmod VERB/VBD:3:acl NOUN:4:obj",
+			"NOUN:0:root ADP:3:case NOUN:1:nmod VERB/VBD:3:acl NOUN:4:obj"},
+		{"a root with a copula: left alone",
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBD:4:acl AUX:1:cop",
+			"NOUN:0:root PRON:3:nsubj VERB/VBD:1:acl:relcl NOUN:3:obj VERB/VBD:4:acl AUX:1:cop"},
 	})
 }
 
@@ -712,6 +737,30 @@ func TestTitledNames(t *testing.T) {
 			"PROPN:4:nsubj PROPN:1:appos PROPN:2:flat VERB:0:root",
 			"PROPN:4:nsubj PROPN:1:appos PROPN:2:flat VERB:0:root"},
 	})
+}
+
+func TestAppositiveConjuncts(t *testing.T) {
+	tests := []repairCase{
+		{"a noun and a name between commas", // A carmaker , Lianfeng Motors , opened plants
+			"DET:2:det NOUN:7:nsubj PUNCT/,:5:punct PROPN:5:compound PROPN:2:conj PUNCT/,:2:punct VERB:0:root NOUN:7:obj",
+			"DET:2:det NOUN:7:nsubj PUNCT/,:5:punct PROPN:5:compound PROPN:2:appos PUNCT/,:5:punct VERB:0:root NOUN:7:obj"},
+		{"a name and its description", // Lianfeng , a carmaker , opened plants
+			"PROPN:6:nsubj PUNCT/,:4:punct DET:4:det NOUN:1:conj PUNCT/,:1:punct VERB:0:root NOUN:6:obj",
+			"PROPN:6:nsubj PUNCT/,:4:punct DET:4:det NOUN:1:appos PUNCT/,:4:punct VERB:0:root NOUN:6:obj"},
+		{"two names: left alone", // Merkel , Macron , met
+			"PROPN:5:nsubj PUNCT/,:3:punct PROPN:1:conj PUNCT/,:1:punct VERB:0:root",
+			"PROPN:5:nsubj PUNCT/,:3:punct PROPN:1:conj PUNCT/,:1:punct VERB:0:root"},
+		{"a list: left alone", // workers , Lianfeng , and unions met
+			"NOUN:7:nsubj PUNCT/,:3:punct PROPN:1:conj PUNCT/,:6:punct CCONJ:6:cc NOUN:1:conj VERB:0:root",
+			"NOUN:7:nsubj PUNCT/,:3:punct PROPN:1:conj PUNCT/,:6:punct CCONJ:6:cc NOUN:1:conj VERB:0:root"},
+		{"a companion: left alone", // Zane , along with friend Derek , announced
+			"PROPN:8:nsubj PUNCT/,:5:punct ADV:5:advmod ADP:3:fixed NOUN:1:conj PROPN:5:flat PUNCT/,:1:punct VERB:0:root",
+			"PROPN:8:nsubj PUNCT/,:5:punct ADV:5:advmod ADP:3:fixed NOUN:1:conj PROPN:5:flat PUNCT/,:1:punct VERB:0:root"},
+		{"no comma after it: left alone", // A carmaker , Lianfeng opened plants
+			"DET:2:det NOUN:5:nsubj PUNCT/,:4:punct PROPN:2:conj VERB:0:root NOUN:5:obj",
+			"DET:2:det NOUN:5:nsubj PUNCT/,:4:punct PROPN:2:conj VERB:0:root NOUN:5:obj"},
+	}
+	checkRepair(t, appositiveConjuncts, tests)
 }
 
 func TestNamedObjects(t *testing.T) {
