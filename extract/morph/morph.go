@@ -315,7 +315,9 @@ func (m *Model) Analyze(form, upos, xpos, next string) (lemma, feats string) {
 // not know. The longest known ending comes first ("provoked" ends like
 // "looked"), unless its lemma is no word the treebank has with that UPOS
 // ("provok") and a shorter ending's lemma is ("provoke"). The whole word
-// counts as an ending too, so short unknown words still find a rule.
+// counts as an ending too, so short unknown words still find a rule. A
+// rule never cuts more than the ending it was found by: "stuck" → "stick"
+// may be the only past tense in "-ck", and "sack" is not "sick".
 // A verb's edits are learned from its tag and its twin's forms together
 // (past tense and participle: "resumed" ends like "assumed", seen only
 // as a participle), its features from its own tag's.
@@ -335,7 +337,7 @@ func (m *Model) ruleFor(lower, upos, xpos string) (analysis, bool) {
 				}
 			}
 		}
-		if !ok || undoubles(lower, a) {
+		if !ok || a.Cut > k || undoubles(lower, a) {
 			continue
 		}
 		if !found {

@@ -120,6 +120,9 @@ func TestUnknownForms(t *testing.T) {
 		"stopped/VERB/VBD/stop dropped/VERB/VBD/drop shopped/VERB/VBD/shop",
 		// "-umed" is seen only as VBN, "-med" as VBD loses "ed".
 		"assumed/VERB/VBN/assume consumed/VERB/VBN/consume formed/VERB/VBD/form claimed/VERB/VBD/claim",
+		// "stuck" is the only past tense in "-ck": its rule cuts more
+		// than that ending.
+		"stuck/VERB/VBD/stick",
 		// An adjective that is part of a name keeps its capital; one that
 		// starts a sentence does not.
 		"Upper/ADJ/NNP/Upper Fast/ADJ/JJ/fast Slow/ADJ/JJ/slow",
@@ -144,6 +147,7 @@ func TestUnknownForms(t *testing.T) {
 		{"wiped", "VERB", "VBD", "wipe"},           // "-ped" undoubles, but "wiped" has no double
 		{"resumed", "VERB", "VBD", "resume"},       // "-umed" learned from VBN forms
 		{"presumed", "VERB", "VBN", "presume"},     // and from them for VBN
+		{"sack", "VERB", "VBD", "sack"},            // "uck" → "ick" cuts more than "ck": no rule, not "sick"
 		{"Lower", "ADJ", "NNP", "Lower"},           // casing learned for ADJ NNP
 		{"Quick", "ADJ", "JJ", "quick"},            // casing learned for ADJ JJ
 	} {
