@@ -32,6 +32,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeAsides(toks)
 	relativeParticiples(toks)
 	relativeReductions(toks)
+	gerundSubjects(toks)
 	adjectiveRoots(toks)
 	coordinatedSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -879,6 +880,38 @@ func relativeReductions(toks []extract.Token) {
 			break
 		}
 	}
+}
+
+// gerundSubjects repairs a gerund that opens a sentence and is its verb's
+// subject, read as an adverbial clause ("Fighting between the two forces
+// has killed more than 9,000 people": Fighting → advcl of killed), which
+// leaves the verb without a subject. A participle clause that opens a
+// sentence is set off by a comma and the main clause has its own subject
+// ("Fighting back tears, she thanked the crowd"); a gerund with neither,
+// before a finite verb with no subject, is that subject.
+func gerundSubjects(toks []extract.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	g := &toks[0]
+	if g.XPOS != "VBG" || g.DepRel != "advcl" || g.Head == 0 || hasDependent(toks, 1, -1, "mark") || hasDependent(toks, 1, -1, "nsubj") {
+		return
+	}
+	v := g.Head - 1
+	if hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "nsubj:pass") || hasDependent(toks, v+1, -1, "expl") ||
+		!finite(toks[v].XPOS) && !hasDependent(toks, v+1, -1, "aux") {
+		return
+	}
+	_, last := phraseBounds(toks, 0)
+	if !within(toks, 0, 0, last+1) {
+		return
+	}
+	for j := last + 1; j < v; j++ { // only the verb's auxiliaries between
+		if toks[j].Head != v+1 || toks[j].DepRel != "aux" && toks[j].DepRel != "advmod" {
+			return
+		}
+	}
+	g.DepRel = "nsubj"
 }
 
 // adjectiveRoots repairs a demonym before a title and a name read as the

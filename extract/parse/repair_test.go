@@ -675,6 +675,25 @@ func TestRelativeReductions(t *testing.T) {
 	})
 }
 
+// TestGerundSubjects checks the repair of a gerund subject read as an
+// adverbial clause.
+func TestGerundSubjects(t *testing.T) {
+	checkRepair(t, gerundSubjects, []repairCase{
+		{"a gerund before the verb", // Fighting between forces has killed people
+			"VERB/VBG:5:advcl ADP:3:case NOUN:1:obl AUX/VBZ:5:aux VERB/VBN:0:root NOUN:5:obj",
+			"VERB/VBG:5:nsubj ADP:3:case NOUN:1:obl AUX/VBZ:5:aux VERB/VBN:0:root NOUN:5:obj"},
+		{"a participle clause with a comma: left alone", // Fighting tears , thanked crowds
+			"VERB/VBG:4:advcl NOUN:1:obj PUNCT/,:1:punct VERB/VBD:0:root NOUN:4:obj",
+			"VERB/VBG:4:advcl NOUN:1:obj PUNCT/,:1:punct VERB/VBD:0:root NOUN:4:obj"},
+		{"a verb with a subject: left alone", // Fighting tears she thanked crowds
+			"VERB/VBG:4:advcl NOUN:1:obj PRON:4:nsubj VERB/VBD:0:root NOUN:4:obj",
+			"VERB/VBG:4:advcl NOUN:1:obj PRON:4:nsubj VERB/VBD:0:root NOUN:4:obj"},
+		{"a verb that is no clause of its own: left alone", // Going home tired
+			"VERB/VBG:3:advcl NOUN:1:obj ADJ:0:root",
+			"VERB/VBG:3:advcl NOUN:1:obj ADJ:0:root"},
+	})
+}
+
 // TestAdjectiveRoots checks the repair of a demonym read as the root with
 // the name after it as its object.
 func TestAdjectiveRoots(t *testing.T) {
