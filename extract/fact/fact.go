@@ -353,6 +353,18 @@ func (r *reader) timesOf(h int) (date, duration string) {
 	return date, duration
 }
 
+// plainPhrase tells whether the words of span, but its head, hold no verb,
+// auxiliary or punctuation other than a hyphen.
+func (r *reader) plainPhrase(span extract.Span, head int) bool {
+	for i := span.First; i < span.Last; i++ {
+		t := r.tok(i)
+		if i != head && (t.UPOS == "VERB" || t.UPOS == "AUX" || t.UPOS == "PUNCT" && t.XPOS != "HYPH") {
+			return false
+		}
+	}
+	return true
+}
+
 // timeOfArgument tells whether time word i, hung on word a, an argument
 // of a predicate, says when the predicate happened rather than which a
 // is, as the clause reader leaves it out of a's words (see argSpan): a
@@ -470,9 +482,13 @@ func (r *reader) proposition(k int) {
 		// A noun phrase that names no entity ("Irish regulators") is still
 		// an actor; pronouns and clauses left unresolved are not.
 		// A gerund subject is a noun too: "Fighting has killed
-		// thousands".
+		// thousands". A long phrase is one only when nothing in it but
+		// its head is a verb or punctuation ("Delegations from Sudan's
+		// army and the paramilitary Rapid Support Forces"): a misread
+		// clause is long too.
 		head := r.tok(subj.Head)
-		if head.UPOS != "NOUN" && !(head.XPOS == "VBG" && strings.HasPrefix(head.DepRel, "nsubj")) || subjects[0].Len() > 6 {
+		if head.UPOS != "NOUN" && !(head.XPOS == "VBG" && strings.HasPrefix(head.DepRel, "nsubj")) ||
+			subjects[0].Len() > 6 && (subjects[0].Len() > 12 || !r.plainPhrase(subjects[0].Span, subj.Head)) {
 			return
 		}
 		conf *= 0.8

@@ -134,6 +134,16 @@ func TestGerundSubject(t *testing.T) {
 	})
 }
 
+// TestLongSubjects checks that a subject of more than six words that
+// names no entity acts when it is a plain noun phrase, and not when it
+// holds a verb, which a misread clause does.
+func TestLongSubjects(t *testing.T) {
+	checkRelations(t, []relationCase{
+		{"Regulators in the United States and Canada opened investigations.", `"Regulators in the United States and Canada" -open-> "investigations"`, ""},
+		{"Workers employed by the three largest firms in the region rejected the offer.", "", `"Workers employed by the three largest firms in the region" -reject-> "the offer"`},
+	})
+}
+
 // TestReporterPronouns checks that "it" or "they" as the subject of what a
 // phrase that names no entity reports stands for that phrase, when the
 // pronoun acts and agrees with it in number.
