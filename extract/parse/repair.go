@@ -33,6 +33,7 @@ func repair(toks []extract.Token, words []word) {
 	relativeParticiples(toks)
 	relativeReductions(toks)
 	gerundSubjects(toks)
+	nounClauses(toks)
 	adjectiveRoots(toks)
 	coordinatedSubjects(toks)
 	indefiniteAdjectives(toks, words)
@@ -912,6 +913,49 @@ func gerundSubjects(toks []extract.Token) {
 		}
 	}
 	g.DepRel = "nsubj"
+}
+
+// nounClauses repairs a clause read as one noun phrase because the
+// tagger took its verb for a participle ("Georgian police detained
+// opposition leader Nika Beridze, his party said": police, detained and
+// opposition all modifiers of leader, the complement of said). A noun
+// phrase puts its adjectives before its compound nouns, so a participle
+// between two nouns that modify the same noun is out of place; when that
+// noun heads a reported clause, with no subject or copula of its own,
+// which a noun can only do as a clause, the participle is the clause's
+// verb, the noun before it its subject and the noun after it its object.
+// (A noun at the root may be a title or a fragment: EWT has "West-Coast
+// specialized server".)
+func nounClauses(toks []extract.Token) {
+	for h := range toks {
+		n := &toks[h]
+		if n.UPOS != "NOUN" && n.UPOS != "PROPN" || n.DepRel != "ccomp" ||
+			hasDependent(toks, h+1, -1, "cop") || hasDependent(toks, h+1, -1, "nsubj") {
+			continue
+		}
+		for a := 1; a < h; a++ {
+			p, c := &toks[a], &toks[a-1]
+			if p.XPOS != "VBN" && p.XPOS != "VBD" || p.DepRel != "amod" || p.Head != h+1 ||
+				c.UPOS != "NOUN" && c.UPOS != "PROPN" || c.DepRel != "compound" || c.Head != h+1 || !within(toks, h, a+1, h) {
+				continue
+			}
+			for j := 0; j < a-1; j++ { // the subject's own modifiers
+				if toks[j].Head == h+1 {
+					toks[j].Head = a
+				}
+			}
+			p.UPOS, p.XPOS, p.Feats = "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin"
+			p.Head, p.DepRel = n.Head, "ccomp"
+			c.Head, c.DepRel = a+1, "nsubj"
+			for j := range toks {
+				if toks[j].Head == h+1 && (toks[j].DepRel == "punct" && j > h || toks[j].DepRel == "parataxis") {
+					toks[j].Head = a + 1
+				}
+			}
+			n.Head, n.DepRel = a+1, "obj"
+			break
+		}
+	}
 }
 
 // adjectiveRoots repairs a demonym before a title and a name read as the

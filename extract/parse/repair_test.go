@@ -694,6 +694,25 @@ func TestGerundSubjects(t *testing.T) {
 	})
 }
 
+// TestNounClauses checks the repair of a clause read as a noun phrase
+// with its verb as a participle.
+func TestNounClauses(t *testing.T) {
+	checkRepair(t, nounClauses, []repairCase{
+		{"a reported clause", // Georgian police detained opposition leader , his party said
+			"ADJ:5:amod NOUN:5:compound VERB/VBN:5:amod NOUN:5:compound NOUN:9:ccomp PUNCT/,:5:punct PRON:8:nmod:poss NOUN:9:nsubj VERB/VBD:0:root",
+			"ADJ:2:amod NOUN:3:nsubj VERB/VBD:9:ccomp NOUN:5:compound NOUN:3:obj PUNCT/,:3:punct PRON:8:nmod:poss NOUN:9:nsubj VERB/VBD:0:root"},
+		{"a title at the root: left alone", // Coast specialized server
+			"PROPN:3:compound VERB/VBN:3:amod NOUN:0:root",
+			"PROPN:3:compound VERB/VBN:3:amod NOUN:0:root"},
+		{"a subject: left alone", // state run media reported
+			"NOUN:3:compound VERB/VBN:3:amod NOUN:4:nsubj VERB/VBD:0:root",
+			"NOUN:3:compound VERB/VBN:3:amod NOUN:4:nsubj VERB/VBD:0:root"},
+		{"an adjective in its place: left alone", // the planned police operation , he said
+			"DET:4:det VERB/VBN:4:amod NOUN:4:compound NOUN:7:ccomp PUNCT/,:4:punct PRON:7:nsubj VERB/VBD:0:root",
+			"DET:4:det VERB/VBN:4:amod NOUN:4:compound NOUN:7:ccomp PUNCT/,:4:punct PRON:7:nsubj VERB/VBD:0:root"},
+	})
+}
+
 // TestAdjectiveRoots checks the repair of a demonym read as the root with
 // the name after it as its object.
 func TestAdjectiveRoots(t *testing.T) {
