@@ -479,17 +479,21 @@ func (r *reader) proposition(k int) {
 		lemma, conf = "be_"+p.Lemma, conf*0.9
 	}
 	if subjects[0].Kind == extract.Literal {
-		// A noun phrase that names no entity ("Irish regulators") is still
-		// an actor; pronouns and clauses left unresolved are not.
+		// A noun phrase that names no entity ("Irish regulators", or a
+		// name the recogniser missed) is still an actor; pronouns and
+		// clauses left unresolved are not.
 		// A gerund subject is a noun too: "Fighting has killed
 		// thousands". A long phrase is one only when nothing in it but
 		// its head is a verb or punctuation ("Delegations from Sudan's
 		// army and the paramilitary Rapid Support Forces"): a misread
 		// clause is long too.
 		head := r.tok(subj.Head)
-		if head.UPOS != "NOUN" && !(head.XPOS == "VBG" && strings.HasPrefix(head.DepRel, "nsubj")) ||
+		if head.UPOS != "NOUN" && head.UPOS != "PROPN" && !(head.XPOS == "VBG" && strings.HasPrefix(head.DepRel, "nsubj")) ||
 			subjects[0].Len() > 6 && (subjects[0].Len() > 12 || !r.plainPhrase(subjects[0].Span, subj.Head)) {
 			return
+		}
+		if _, ok := r.timeIn(subj); ok {
+			return // a name the recogniser missed acts, a month does not
 		}
 		conf *= 0.8
 	}

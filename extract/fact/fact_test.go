@@ -144,6 +144,15 @@ func TestLongSubjects(t *testing.T) {
 	})
 }
 
+// TestUnrecognisedNames checks that a name the recogniser missed acts as
+// a phrase does, and a month read as a subject does not.
+func TestUnrecognisedNames(t *testing.T) {
+	checkRelations(t, []relationCase{
+		{"Software maker Orbis Systems will cut about 6,000 jobs, chief executive Laura Chen told staff.", `"Orbis Systems" -cut-> "about 6,000 jobs"`, ""},
+		{"Fighting has killed more than 9,000 people since April and displaced over five million.", "", `"April" -displace-> "over five million"`},
+	})
+}
+
 // TestReporterPronouns checks that "it" or "they" as the subject of what a
 // phrase that names no entity reports stands for that phrase, when the
 // pronoun acts and agrees with it in number.
