@@ -441,6 +441,11 @@ func (c *clauses) argSpan(k int) extract.Span {
 		case "acl":
 			return c.w[d].DepRel == "acl:relcl"
 		case "nmod":
+			// Who says so is no part of the thing: "won the election
+			// with 34 percent, according to preliminary results".
+			if c.preposition(d) == "according to" {
+				return true
+			}
 			// A time the parser hung on the noun before it says when,
 			// not which: a bare one ("handed to the council last
 			// month"), and a day on the subject ("A federal judge on

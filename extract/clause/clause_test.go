@@ -420,6 +420,23 @@ func TestTimeIsNoModifier(t *testing.T) {
 	})
 }
 
+// TestAttributionIsNoModifier checks that "according to" hung on a noun
+// is left out of the noun's argument.
+func TestAttributionIsNoModifier(t *testing.T) {
+	const won = `1	Labour	Labour	PROPN	NNP	_	2	nsubj	_	_
+2	won	win	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	election	election	NOUN	NN	_	2	obj	_	SpaceAfter=No
+5	,	,	PUNCT	,	_	9	punct	_	_
+6	according	accord	VERB	VBG	_	9	case	_	_
+7	to	to	ADP	IN	_	6	fixed	_	_
+8	early	early	ADJ	JJ	_	9	amod	_	_
+9	results	result	NOUN	NNS	_	4	nmod	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+`
+	checkPropositions(t, []propCase{{won, "win", "win(subject=Labour; object=the election)"}})
+}
+
 // propCase is a parse in CoNLL-U, the lemma of one of its propositions and
 // that proposition as describe writes it.
 type propCase struct{ conll, lemma, want string }
