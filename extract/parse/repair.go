@@ -15,6 +15,7 @@ import (
 // then the words' tags, then the clauses, then the arguments in them.
 func repair(toks []extract.Token, words []word) {
 	headedPrepositions(toks)
+	verbCompounds(toks)
 	subordinatedClauses(toks, words)
 	coordinatedClauses(toks)
 	verbConjuncts(toks)
@@ -1249,6 +1250,31 @@ func reportingConjuncts(toks []extract.Token) {
 		}
 		reports(toks, v, main-1)
 		toks[subj].Head, toks[subj].DepRel = v+1, "nsubj"
+	}
+}
+
+// verbCompounds repairs a plural noun tagged as a verb in the present
+// tense and read as a compound of the verb after it ("but strong winds
+// pushed it across a highway": winds → compound of pushed), which leaves
+// the verb without a subject, so that it took the subject of the clause
+// before. A verb with no subject takes no plural noun right before it
+// as a compound, unless joined by a hyphen ("fume-filled", "oil-producing"):
+// that noun is its subject.
+func verbCompounds(toks []extract.Token) {
+	for w := range toks {
+		n := &toks[w]
+		if n.DepRel != "compound" || n.Head <= w+1 || toks[n.Head-1].UPOS != "VERB" {
+			continue
+		}
+		v := n.Head - 1
+		if n.XPOS != "VBZ" && n.XPOS != "NNS" || toks[v].XPOS == "VBG" || w+1 < len(toks) && toks[w+1].XPOS == "HYPH" ||
+			hasDependent(toks, v+1, -1, "nsubj") || hasDependent(toks, v+1, -1, "nsubj:pass") || !within(toks, v, w, v) {
+			continue // "oil-producing plants", "man-made snow": compounds
+		}
+		if n.XPOS == "VBZ" {
+			n.UPOS, n.XPOS, n.Feats = "NOUN", "NNS", "Number=Plur"
+		}
+		n.DepRel = "nsubj"
 	}
 }
 

@@ -801,6 +801,23 @@ func TestAppositiveConjuncts(t *testing.T) {
 	checkRepair(t, appositiveConjuncts, tests)
 }
 
+func TestVerbCompounds(t *testing.T) {
+	checkRepair(t, verbCompounds, []repairCase{
+		{"a plural noun tagged as a verb", // but strong winds pushed it
+			"CCONJ:4:cc ADJ:3:amod VERB/VBZ:4:compound VERB/VBD:0:root PRON:4:obj",
+			"CCONJ:4:cc ADJ:3:amod NOUN/NNS:4:nsubj VERB/VBD:0:root PRON:4:obj"},
+		{"a verb with a subject: left alone", // they window shop online
+			"PRON:3:nsubj NOUN/NNS:3:compound VERB/VBP:0:root ADV:3:advmod",
+			"PRON:3:nsubj NOUN/NNS:3:compound VERB/VBP:0:root ADV:3:advmod"},
+		{"a hyphen: left alone", // oil - producing plants
+			"NOUN/NNS:3:compound PUNCT/HYPH:1:punct VERB/VBN:4:amod NOUN:0:root",
+			"NOUN/NNS:3:compound PUNCT/HYPH:1:punct VERB/VBN:4:amod NOUN:0:root"},
+		{"an adjective: left alone", // dry clean it
+			"ADJ/JJ:2:compound VERB/VB:0:root PRON:2:obj",
+			"ADJ/JJ:2:compound VERB/VB:0:root PRON:2:obj"},
+	})
+}
+
 func TestNamedObjects(t *testing.T) {
 	tests := []repairCase{
 		{"a name read as the subject of the noun after it", // fined the company Vale Norte 250 reais
