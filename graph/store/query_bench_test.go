@@ -83,24 +83,13 @@ func BenchmarkQueryShapes(b *testing.B) {
 	}
 	for _, sh := range shapes {
 		b.Run(sh.name, func(b *testing.B) {
-			var times []time.Duration
-			results := 0
-			for b.Loop() {
-				start := time.Now()
+			timeQuery(b, func() ([]any, error) {
 				rels, err := queries.Relations(ctx, s, v)
 				if err != nil {
-					b.Fatal(err)
+					return nil, err
 				}
-				res, err := s.Query(ctx, queries.Prelude(v, rels)+sh.src, 100000)
-				if err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-				results = len(res)
-			}
-			slices.Sort(times)
-			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/query")
-			b.ReportMetric(float64(results), "results")
+				return s.Query(ctx, queries.Prelude(v, rels)+sh.src, 100000)
+			})
 		})
 	}
 }
@@ -202,20 +191,26 @@ func BenchmarkGizmoResults(b *testing.B) {
 		{"emit-loop", fmt.Sprintf(`for (var i = 0; i < %d; i++) { g.Emit("<https://example.org/node/" + i + ">") }`, n)},
 	} {
 		b.Run(sh.name, func(b *testing.B) {
-			var times []time.Duration
-			results := 0
-			for b.Loop() {
-				start := time.Now()
-				res, err := s.Query(ctx, sh.src, 100000)
-				if err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-				results = len(res)
-			}
-			slices.Sort(times)
-			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/query")
-			b.ReportMetric(float64(results), "results")
+			timeQuery(b, func() ([]any, error) { return s.Query(ctx, sh.src, 100000) })
 		})
 	}
+}
+
+// timeQuery runs query b.N times and reports the median time of a run
+// (ms/query) and the number of results besides the mean.
+func timeQuery(b *testing.B, query func() ([]any, error)) {
+	var times []time.Duration
+	results := 0
+	for b.Loop() {
+		start := time.Now()
+		res, err := query()
+		if err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		results = len(res)
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/query")
+	b.ReportMetric(float64(results), "results")
 }
