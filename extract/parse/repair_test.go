@@ -688,6 +688,9 @@ func TestGerundSubjects(t *testing.T) {
 		{"a verb with a subject: left alone", // Fighting tears she thanked crowds
 			"VERB/VBG:4:advcl NOUN:1:obj PRON:4:nsubj VERB/VBD:0:root NOUN:4:obj",
 			"VERB/VBG:4:advcl NOUN:1:obj PRON:4:nsubj VERB/VBD:0:root NOUN:4:obj"},
+		{"a subject after the verb: left alone", // Smiling said the minister
+			"VERB/VBG:2:advcl VERB/VBD:0:root DET:4:det NOUN:2:nsubj",
+			"VERB/VBG:2:advcl VERB/VBD:0:root DET:4:det NOUN:2:nsubj"},
 		{"a verb that is no clause of its own: left alone", // Going home tired
 			"VERB/VBG:3:advcl NOUN:1:obj ADJ:0:root",
 			"VERB/VBG:3:advcl NOUN:1:obj ADJ:0:root"},
