@@ -665,15 +665,24 @@ func (r *reader) clausal(i int) bool {
 
 // source returns who speaks through argument a, which resolved to ref:
 // ref itself, unless a is a phrase naming no entity that stands for one
-// ("a spokesman for the ministry", "a statement from the Kremlin"), whose
-// entity then speaks. (A phrase named by an apposition, "Its leader, Maja
-// Ek,", already resolved to its entity: see namedByApposition.)
+// ("a spokesman for the ministry", "a statement from the Kremlin",
+// "officials at the agency", "critics, including Terra Viva"), whose
+// entity then speaks. A phrase that
+// says where people are ("Parents in Lagos said") speaks for itself.
+// (A phrase named by an apposition, "Its leader, Maja Ek,", already
+// resolved to its entity: see namedByApposition.)
 func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 	if ref.Kind != extract.Literal {
 		return ref
 	}
+	s := r.sentenceOf(a.Head)
 	for _, d := range r.dependents(a.Head) {
 		if r.tok(d).DepRel != "nmod" {
+			continue
+		}
+		switch r.doc.CaseMarker(s, d) {
+		case "for", "from", "of", "at", "including":
+		default:
 			continue
 		}
 		if e, ok := r.nameEntity(d); ok {

@@ -406,7 +406,8 @@ func TestQuoteSources(t *testing.T) {
 	doc := analyse(t, "A spokesman for the Red Cross said the roads were closed. "+
 		"The sanctions will take effect next month, according to a statement from the European Commission. "+
 		"Its leader, Maja Ek, said the government had lost the trust of voters. "+
-		"According to Ahmed Salah, a spokesman for the ministry, the talks will resume on Monday.")
+		"According to Ahmed Salah, a spokesman for the ministry, the talks will resume on Monday. "+
+		"Parents in Lagos said the schools had closed without notice.")
 	var got []string
 	for _, q := range doc.Quotes {
 		got = append(got, refText(doc, q.Speaker)+": "+doc.SpanText(q.Span))
@@ -416,6 +417,8 @@ func TestQuoteSources(t *testing.T) {
 		"European Commission: The sanctions will take effect next month",
 		"Maja Ek: the government had lost the trust of voters",
 		"Ahmed Salah: the talks will resume on Monday",
+		// Where people are is not whom they speak for.
+		`"Parents in Lagos": the schools had closed without notice`,
 	} {
 		if !slices.Contains(got, w) {
 			t.Errorf("missing quote %q; got %q", w, got)
