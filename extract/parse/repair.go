@@ -48,9 +48,77 @@ func repair(toks []extract.Token, words []word) {
 	participleComplements(toks)
 	subjectRelatives(toks, words)
 	contentClauses(toks, words)
+	timedContents(toks, words)
 	mediumContents(toks, words)
 	describedNames(toks)
 	strandedObjects(toks)
+	reportedSubjects(toks)
+}
+
+// reportedSubjects repairs the subject of a clause reported without
+// "that", read as the reporting verb's object ("Critics say the change
+// will weaken the courts": change → obj of say, weaken → ccomp with no
+// subject). A clausal complement without a marker begins with its
+// subject; when it has none, and the verb's object stands right before
+// it with only the complement's auxiliaries between, the object is that
+// subject.
+func reportedSubjects(toks []extract.Token) {
+	for c := range toks {
+		comp := &toks[c]
+		if comp.DepRel != "ccomp" || comp.Head == 0 || comp.UPOS != "VERB" || hasDependent(toks, c+1, -1, "mark") ||
+			hasDependent(toks, c+1, -1, "nsubj") || hasDependent(toks, c+1, -1, "nsubj:pass") || hasDependent(toks, c+1, -1, "expl") {
+			continue
+		}
+		v := comp.Head - 1
+		o := -1
+		for j := v + 1; j < c; j++ {
+			if toks[j].Head == v+1 && toks[j].DepRel == "obj" {
+				o = j
+			}
+		}
+		if o < 0 || toks[o].UPOS != "NOUN" && toks[o].UPOS != "PROPN" {
+			continue
+		}
+		_, last := phraseBounds(toks, o)
+		between := last < c
+		for j := last + 1; j < c && between; j++ {
+			between = toks[j].Head == c+1 && (toks[j].DepRel == "aux" || toks[j].DepRel == "aux:pass")
+		}
+		if !between {
+			continue
+		}
+		toks[o].Head, toks[o].DepRel = c+1, "nsubj"
+		if hasDependent(toks, c+1, -1, "aux:pass") {
+			toks[o].DepRel = "nsubj:pass"
+		}
+	}
+}
+
+// timedContents repairs a clause with "that" read as a clause on a bare
+// time before it ("warned last month that the reform posed a risk":
+// posed → acl of month). A time hung on a verb without a preposition
+// says when; it has no content to tell: the clause is the verb's
+// complement.
+func timedContents(toks []extract.Token, words []word) {
+	for c := range toks {
+		comp := &toks[c]
+		if comp.DepRel != "acl" || comp.Head == 0 {
+			continue
+		}
+		that := false
+		for j := range toks {
+			that = that || toks[j].Head == c+1 && toks[j].DepRel == "mark" && strings.EqualFold(words[j].form, "that")
+		}
+		h := comp.Head - 1
+		if !that || toks[h].DepRel != "obl:unmarked" && toks[h].DepRel != "obl:tmod" || toks[h].Head == 0 {
+			continue
+		}
+		v := toks[h].Head - 1
+		if toks[v].UPOS != "VERB" || hasDependent(toks, v+1, -1, "ccomp") {
+			continue
+		}
+		comp.Head, comp.DepRel = v+1, "ccomp"
+	}
 }
 
 // strandedObjects repairs the object of a reported clause that comes before

@@ -821,6 +821,43 @@ func TestVerbCompounds(t *testing.T) {
 	})
 }
 
+func TestReportedSubjects(t *testing.T) {
+	checkRepair(t, reportedSubjects, []repairCase{
+		{"an object before a complement without subject", // Critics say the change will weaken courts
+			"NOUN:2:nsubj VERB:0:root DET:4:det NOUN:2:obj AUX:6:aux VERB:2:ccomp NOUN:6:obj",
+			"NOUN:2:nsubj VERB:0:root DET:4:det NOUN:6:nsubj AUX:6:aux VERB:2:ccomp NOUN:6:obj"},
+		{"a complement with a subject: left alone", // told reporters the change will weaken courts
+			"VERB:0:root NOUN:1:obj DET:4:det NOUN:6:nsubj AUX:6:aux VERB:1:ccomp NOUN:6:obj",
+			"VERB:0:root NOUN:1:obj DET:4:det NOUN:6:nsubj AUX:6:aux VERB:1:ccomp NOUN:6:obj"},
+		{"a complement with a marker: left alone", // warned the minister that would fail
+			"VERB:0:root DET:3:det NOUN:1:obj SCONJ:6:mark AUX:6:aux VERB:1:ccomp",
+			"VERB:0:root DET:3:det NOUN:1:obj SCONJ:6:mark AUX:6:aux VERB:1:ccomp"},
+		{"a subject after the complement's verb: left alone", // say the change would , they think , weaken
+			"VERB:0:root NOUN:1:obj AUX:4:aux VERB:1:ccomp PRON:4:nsubj",
+			"VERB:0:root NOUN:1:obj AUX:4:aux VERB:1:ccomp PRON:4:nsubj"},
+		{"a marker anywhere: left alone",
+			"VERB:0:root NOUN:1:obj AUX:4:aux VERB:1:ccomp SCONJ:4:mark",
+			"VERB:0:root NOUN:1:obj AUX:4:aux VERB:1:ccomp SCONJ:4:mark"},
+		{"other words between: left alone", // say the change today will weaken
+			"VERB:0:root DET:3:det NOUN:1:obj NOUN:1:obl:unmarked AUX:6:aux VERB:1:ccomp",
+			"VERB:0:root DET:3:det NOUN:1:obj NOUN:1:obl:unmarked AUX:6:aux VERB:1:ccomp"},
+	})
+}
+
+func TestTimedContents(t *testing.T) {
+	checkWordRepair(t, timedContents, []wordCase{
+		{"He warned last month that reform posed risks", repairCase{"a content clause on a bare time",
+			"PRON:2:nsubj VERB:0:root ADJ:4:amod NOUN:2:obl:unmarked SCONJ:7:mark NOUN:7:nsubj VERB:4:acl NOUN:7:obj",
+			"PRON:2:nsubj VERB:0:root ADJ:4:amod NOUN:2:obl:unmarked SCONJ:7:mark NOUN:7:nsubj VERB:2:ccomp NOUN:7:obj"}},
+		{"He cited the report that reform posed risks", repairCase{"on an object: left alone",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj SCONJ:7:mark NOUN:7:nsubj VERB:4:acl NOUN:7:obj",
+			"PRON:2:nsubj VERB:0:root DET:4:det NOUN:2:obj SCONJ:7:mark NOUN:7:nsubj VERB:4:acl NOUN:7:obj"}},
+		{"He warned last month because reform posed risks", repairCase{"another marker: left alone",
+			"PRON:2:nsubj VERB:0:root ADJ:4:amod NOUN:2:obl:unmarked SCONJ:7:mark NOUN:7:nsubj VERB:4:acl NOUN:7:obj",
+			"PRON:2:nsubj VERB:0:root ADJ:4:amod NOUN:2:obl:unmarked SCONJ:7:mark NOUN:7:nsubj VERB:4:acl NOUN:7:obj"}},
+	})
+}
+
 func TestNamedObjects(t *testing.T) {
 	tests := []repairCase{
 		{"a name read as the subject of the noun after it", // fined the company Vale Norte 250 reais
