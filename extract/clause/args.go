@@ -355,7 +355,7 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		}
 		return extract.Argument{}, false
 	case "acl", "acl:relcl":
-		if !nominal(c.w[h].UPOS) {
+		if !nominal(c.w[h].UPOS) || c.purpose(i, h) {
 			return extract.Argument{}, false
 		}
 		a := extract.Argument{Role: extract.Subject, Head: c.base + h, Span: c.argSpan(h), Inherited: true}
@@ -368,6 +368,23 @@ func (c *clauses) inheritedSubject(i int, p *extract.Proposition) (extract.Argum
 		return a, true
 	}
 	return extract.Argument{}, false
+}
+
+// purpose tells whether clause i, hung on noun h, is an infinitive that
+// says what the noun is for ("the revenue to pay its debts", "efforts to
+// end the war"), whose subject is not the noun, unless the noun is the
+// first, last or only one to do it ("the first woman to win the prize").
+func (c *clauses) purpose(i, h int) bool {
+	mark := c.child(i, "mark")
+	if c.w[i].XPOS != "VB" || mark < 0 || c.lemma(mark) != "to" {
+		return false
+	}
+	for _, d := range c.kids[h] {
+		if c.hasFeat(d, "NumType=Ord") || c.w[d].XPOS == "JJS" || c.lemma(d) == "only" {
+			return false
+		}
+	}
+	return true
 }
 
 // apposition makes "Yuri Ushakov, a Kremlin aide," and "Kremlin aide Yuri

@@ -437,6 +437,35 @@ func TestAttributionIsNoModifier(t *testing.T) {
 	checkPropositions(t, []propCase{{won, "win", "win(subject=Labour; object=the election)"}})
 }
 
+// TestPurposeInfinitives checks that an infinitive hung on a noun does
+// not take the noun as its subject, unless the noun is the first, last or
+// only one to act.
+func TestPurposeInfinitives(t *testing.T) {
+	const revenue = `1	Kenya	Kenya	PROPN	NNP	_	2	nsubj	_	_
+2	needed	need	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	revenue	revenue	NOUN	NN	_	2	obj	_	_
+5	to	to	PART	TO	_	6	mark	_	_
+6	pay	pay	VERB	VB	_	4	acl	_	_
+7	debts	debt	NOUN	NNS	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+`
+	const first = `1	They	they	PRON	PRP	_	2	nsubj	_	_
+2	honoured	honour	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	5	det	_	_
+4	first	first	ADJ	JJ	NumType=Ord	5	amod	_	_
+5	woman	woman	NOUN	NN	_	2	obj	_	_
+6	to	to	PART	TO	_	7	mark	_	_
+7	win	win	VERB	VB	_	5	acl	_	_
+8	it	it	PRON	PRP	_	7	obj	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	2	punct	_	_
+`
+	checkPropositions(t, []propCase{
+		{revenue, "pay", "pay(object=debts)"},
+		{first, "win", "win(subject=the first woman to win it; object=it)"},
+	})
+}
+
 // propCase is a parse in CoNLL-U, the lemma of one of its propositions and
 // that proposition as describe writes it.
 type propCase struct{ conll, lemma, want string }
