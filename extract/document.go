@@ -14,6 +14,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -148,6 +149,18 @@ func (d *Document) Span(s Sentence) (start, end int) {
 // Words returns the tokens of sentence s; token i of the sentence has CoNLL-U
 // ID i+1, which is what Token.Head refers to.
 func (d *Document) Words(s Sentence) []Token { return d.Tokens[s.First:s.Last] }
+
+// TimeAt returns the time expression that token i (a document index)
+// belongs to, if any. Times are in text order and do not overlap, so it
+// is a binary search, not a scan: the clause and fact readers ask it for
+// many tokens of long documents.
+func (d *Document) TimeAt(i int) (TimeExpr, bool) {
+	k := sort.Search(len(d.Times), func(k int) bool { return d.Times[k].First > i }) - 1
+	if k < 0 || i >= d.Times[k].Last {
+		return TimeExpr{}, false
+	}
+	return d.Times[k], true
+}
 
 // CaseMarker returns the lower-cased case marker of token i (a document
 // index) of sentence s: the preposition of a prepositional phrase ("with"

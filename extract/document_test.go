@@ -38,3 +38,19 @@ func TestCaseMarker(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeAt(t *testing.T) {
+	doc := &Document{Times: []TimeExpr{
+		{Span: Span{First: 1, Last: 3}, Kind: Date, Value: "2025-06-14"},
+		{Span: Span{First: 5, Last: 6}, Kind: Duration, Value: "PT50M"},
+	}}
+	for i, want := range map[int]string{0: "", 1: "2025-06-14", 2: "2025-06-14", 3: "", 4: "", 5: "PT50M", 6: "", -1: ""} {
+		got, ok := doc.TimeAt(i)
+		if ok != (want != "") || got.Value != want {
+			t.Errorf("TimeAt(%d) = %q, %v; want %q", i, got.Value, ok, want)
+		}
+	}
+	if _, ok := (&Document{}).TimeAt(0); ok {
+		t.Error("a document without times has a time at 0")
+	}
+}

@@ -203,12 +203,8 @@ func (c *clauses) appeals(h int) bool {
 // isTime tells whether word k is part of a time expression ("on
 // Thursday").
 func (c *clauses) isTime(k int) bool {
-	for _, t := range c.doc.Times {
-		if t.First <= c.base+k && c.base+k < t.Last {
-			return true
-		}
-	}
-	return false
+	_, ok := c.doc.TimeAt(c.base + k)
+	return ok
 }
 
 // preposition returns the lower-cased case marker of word k, fixed
@@ -467,10 +463,11 @@ func (c *clauses) argSpan(k int) extract.Span {
 			// not which: a bare one ("handed to the council last
 			// month"), and a day on the subject ("A federal judge on
 			// Friday blocked …") or an oblique ("raised rates by a
-			// point on Friday"). The fact reader dates the clause
-			// with it (fact.timeOfArgument). A date's own parts ("July 1985") stay,
-			// and so do times with "of" or "in", which do tell which
-			// ("the rock band of the 1980s", "the champions in 2005").
+			// point on Friday"); the fact reader dates the clause with
+			// a time left out so. A date's own parts ("July 1985")
+			// stay, and so do times with "of" or "in", which do tell
+			// which ("the rock band of the 1980s", "the champions in
+			// 2005").
 			if !c.isTime(d) || c.isTime(c.head(d)) {
 				return false
 			}

@@ -365,10 +365,8 @@ func nameWord(doc *extract.Document, s extract.Sentence, i int) bool {
 	if t.UPOS != "PROPN" {
 		return false
 	}
-	for _, x := range doc.Times {
-		if x.First <= i && i < x.Last {
-			return false // "Saturday", "June"
-		}
+	if _, ok := doc.TimeAt(i); ok {
+		return false // "Saturday", "June"
 	}
 	return !isTitle(doc, s, i)
 }

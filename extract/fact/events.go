@@ -76,23 +76,13 @@ func (r *reader) appeal(i int) bool {
 	for _, d := range r.dependents(i) {
 		t := r.tok(d)
 		switch {
-		case t.DepRel == "compound", t.DepRel == "nmod" && (r.hasCase(d, "with") || r.hasCase(d, "between")):
+		case t.DepRel == "compound", t.DepRel == "nmod" && (r.caseOf(d) == "with" || r.caseOf(d) == "between"):
 			return false
-		case t.DepRel == "acl" && t.XPOS == "VB" && r.hasMark(d), t.DepRel == "nmod" && r.hasCase(d, "for"):
+		case t.DepRel == "acl" && t.XPOS == "VB" && r.hasMark(d), t.DepRel == "nmod" && r.caseOf(d) == "for":
 			demand = true
 		}
 	}
 	return demand
-}
-
-// hasCase tells whether token i has the preposition prep.
-func (r *reader) hasCase(i int, prep string) bool {
-	for _, d := range r.dependents(i) {
-		if t := r.tok(d); t.DepRel == "case" && strings.EqualFold(t.Lemma, prep) {
-			return true
-		}
-	}
-	return false
 }
 
 // after tells whether token d comes after the argument of proposition k in
@@ -175,7 +165,7 @@ func eventType(lemma string) string {
 func (r *reader) nounEvent(i int, lemma string) int {
 	typ := eventType(lemma)
 	span := extract.Span{First: i, Last: i + 1}
-	if h := r.headOf(i); h >= 0 && strings.HasPrefix(r.tok(i).DepRel, "obl") && withinCase[r.doc.CaseMarker(r.sentenceOf(i), i)] {
+	if h := r.headOf(i); h >= 0 && strings.HasPrefix(r.tok(i).DepRel, "obl") && withinCase[r.caseOf(i)] {
 		if e, ok := r.eventAt[h]; ok && r.doc.Events[e].Type == typ {
 			r.addEventMention(e, span)
 			// The noun says what kind of event it was; the verb, what
@@ -221,7 +211,7 @@ func (r *reader) nounDetails(e, i int) {
 	for _, d := range r.dependents(i) {
 		switch r.tok(d).DepRel {
 		case "nmod":
-			switch r.doc.CaseMarker(r.sentenceOf(d), d) {
+			switch r.caseOf(d) {
 			case "with", "between", "among":
 				for _, c := range r.conjuncts(d) {
 					if en, ok := r.nameEntity(c); ok {
@@ -263,7 +253,7 @@ func (r *reader) verbEvent(i, k int, lemma string) {
 		who = append(who, entityRefs(refs)...)
 	}
 	span := extract.Span{First: i, Last: i + 1}
-	date, duration := r.timesOf(i)
+	date, duration := r.timesOf(k)
 	var e int
 	if strangers {
 		// People the text introduces start an event of their own, which

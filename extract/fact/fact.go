@@ -321,11 +321,14 @@ func (r *reader) mentionAt(e, i int) extract.Span {
 }
 
 // timesOf returns the date and duration of the time expressions that
-// modify token h, whatever the relation: an oblique ("on Saturday", "for 50
-// minutes"), an adverbial ("a day earlier"), a bare noun phrase
-// ("Saturday").
-func (r *reader) timesOf(h int) (date, duration string) {
-	s := r.sentenceOf(h)
+// modify proposition k's predicate, whatever the relation: an oblique ("on
+// Saturday", "for 50 minutes"), an adverbial ("a day earlier"), a bare
+// noun phrase ("Saturday"); and of those the parser hung on one of its
+// arguments that the clause reader left out of the argument's words as
+// saying when, not which ("raised its rate by half a point on Thursday").
+func (r *reader) timesOf(k int) (date, duration string) {
+	p := &r.doc.Propositions[k]
+	s := r.sentenceOf(p.Head)
 	// Times are in text order: look only at the sentence's, so that a
 	// document with thousands of them is not read once per fact.
 	first, _ := slices.BinarySearchFunc(r.doc.Times, s.First, func(t extract.TimeExpr, i int) int { return t.First - i })
@@ -333,14 +336,7 @@ func (r *reader) timesOf(h int) (date, duration string) {
 		if t.First >= s.Last {
 			break
 		}
-		// The expression's head is its word attached outside it.
-		attached := false
-		for i := t.First; i < t.Last; i++ {
-			if hd := r.headOf(i); hd == h || hd >= 0 && (hd < t.First || hd >= t.Last) && r.headOf(hd) == h && r.timeOfArgument(i, hd) {
-				attached = true
-			}
-		}
-		if !attached {
+		if !r.dates(p, t) {
 			continue
 		}
 		switch {
@@ -351,6 +347,27 @@ func (r *reader) timesOf(h int) (date, duration string) {
 		}
 	}
 	return date, duration
+}
+
+// dates tells whether time expression t hangs on proposition p's
+// predicate, or on an argument of its own outside the argument's words.
+// The expression's head is its word attached outside it.
+func (r *reader) dates(p *extract.Proposition, t extract.TimeExpr) bool {
+	for i := t.First; i < t.Last; i++ {
+		hd := r.headOf(i)
+		if hd == p.Head {
+			return true
+		}
+		if hd < 0 || t.First <= hd && hd < t.Last || r.headOf(hd) != p.Head {
+			continue
+		}
+		for _, a := range p.Args {
+			if a.Head == hd && (i < a.Span.First || i >= a.Span.Last) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainPhrase tells whether the words of span, but its head, hold no verb,
@@ -365,31 +382,13 @@ func (r *reader) plainPhrase(span extract.Span, head int) bool {
 	return true
 }
 
-// timeOfArgument tells whether time word i, hung on word a, an argument
-// of a predicate, says when the predicate happened rather than which a
-// is, as the clause reader leaves it out of a's words (see argSpan): a
-// bare time ("handed the council a report last month"), or a day with
-// "on" on a subject or an oblique ("raised its rate by half a point on
-// Thursday").
-func (r *reader) timeOfArgument(i, a int) bool {
-	switch r.tok(i).DepRel {
-	case "nmod:unmarked", "nmod:tmod":
-		return true
-	case "nmod":
-		rel := r.tok(a).DepRel
-		return (rel == "nsubj" || rel == "obl") && r.doc.CaseMarker(r.sentenceOf(i), i) == "on"
-	}
-	return false
-}
+// caseOf returns the lower-cased case marker of token i ("with" of
+// "with Trump"), or "".
+func (r *reader) caseOf(i int) string { return r.doc.CaseMarker(r.sentenceOf(i), i) }
 
 // timeIn returns the time expression an argument consists of, if any.
 func (r *reader) timeIn(a extract.Argument) (extract.TimeExpr, bool) {
-	for _, t := range r.doc.Times {
-		if t.First <= a.Head && a.Head < t.Last {
-			return t, true
-		}
-	}
-	return extract.TimeExpr{}, false
+	return r.doc.TimeAt(a.Head)
 }
 
 // reporterOf returns the subject of the verb that reports the clause
@@ -449,7 +448,7 @@ func predicateName(lemma, prep string) string {
 // proposition k.
 func (r *reader) proposition(k int) {
 	p := &r.doc.Propositions[k]
-	date, duration := r.timesOf(p.Head)
+	date, duration := r.timesOf(k)
 	subj, hasSubj := p.Arg(extract.Subject)
 	var subjects []extract.Ref
 	if hasSubj {
@@ -547,7 +546,7 @@ func (r *reader) copular(k int, subjects []extract.Ref, a extract.Argument, conf
 	// the phrase's ("According to Kremlin aide Yuri Ushakov").
 	prep := ""
 	if len(p.Words) > 0 {
-		prep = r.doc.CaseMarker(r.sentenceOf(a.Head), a.Head)
+		prep = r.caseOf(a.Head)
 	}
 	for prep != "" && a.Span.Len() > 1 && r.tok(a.Span.First).DepRel == "case" {
 		a.Span.First++
@@ -675,12 +674,11 @@ func (r *reader) source(a extract.Argument, ref extract.Ref) extract.Ref {
 	if ref.Kind != extract.Literal {
 		return ref
 	}
-	s := r.sentenceOf(a.Head)
 	for _, d := range r.dependents(a.Head) {
 		if r.tok(d).DepRel != "nmod" {
 			continue
 		}
-		switch r.doc.CaseMarker(s, d) {
+		switch r.caseOf(d) {
 		case "for", "from", "of", "at", "including":
 		default:
 			continue
